@@ -1,0 +1,50 @@
+# CommDesk: every target creates .venv and installs what it needs on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+QM := resources/i18n/commdesk_vi.qm
+I18N_SOURCES := $(shell find app resources/i18n/vi -name '*.py' -o -name '*.json' 2>/dev/null)
+DEMO_DIR ?= $(shell $(PYTHON) -c "import pathlib,os;print(os.environ.get('COMMDESK_DEMO_DIR') or pathlib.Path.home()/'.local/share/CommDesk-demo')")
+PYTEST_ARGS ?=
+
+.PHONY: run demo test lint format bench translations clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[server,dev]'
+	touch $(STAMP)
+
+$(QM): $(STAMP) $(I18N_SOURCES)
+	$(BIN)/python -m app.translations
+
+translations: $(STAMP)
+	$(BIN)/python -m app.translations
+
+run: $(STAMP) $(QM)
+	$(BIN)/commdesk
+
+demo: $(STAMP) $(QM)
+	$(BIN)/commdesk --data-dir "$(DEMO_DIR)" demo --scale small --if-empty
+	$(BIN)/commdesk --data-dir "$(DEMO_DIR)"
+
+lint: $(STAMP)
+	$(BIN)/ruff check app tests bench
+	$(BIN)/ruff format --check app tests bench
+	$(BIN)/mypy
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix app tests bench
+	$(BIN)/ruff format app tests bench
+
+test: lint $(QM)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+bench: $(STAMP) $(QM)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

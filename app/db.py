@@ -1,0 +1,204 @@
+"""The local SQLite database: engine set-up, migrations at start-up, sessions, backups."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from importlib.resources import files
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.errors import DatabaseTooNew, DatabaseUnavailable
+from app.i18n import Message
+from app.text import fold, fts_key
+
+BACKUPS_KEPT = 5
+BUSY_TIMEOUT_MS = 10_000
+
+
+def _register_functions(dbapi_connection: sqlite3.Connection) -> None:
+    dbapi_connection.create_function("fold", 1, fold, deterministic=True)
+    dbapi_connection.create_function("fts_key", 1, fts_key, deterministic=True)
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite+pysqlite:///{path}", future=True)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        # Let SQLAlchemy, not the driver, decide where transactions begin (see the "begin" hook).
+        dbapi_connection.isolation_level = None
+        _register_functions(dbapi_connection)
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        # NORMAL in WAL mode: a crash of the app or the OS never corrupts the file or tears a
+        # transaction; only a power cut may drop the last commits. FULL would fsync every commit.
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: object) -> None:
+        connection.exec_driver_sql("BEGIN")  # type: ignore[attr-defined]
+
+    return engine
+
+
+def alembic_config(engine: Engine | None = None, script_location: str | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", script_location or str(files("app") / "migrations"))
+    if engine is not None:
+        config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    return config
+
+
+def include_name(name: str | None, type_: str, parent_names: object) -> bool:
+    """What autogenerate compares: not the full-text search tables, made by hand in migrations."""
+    return not (type_ == "table" and name is not None and "_fts" in name)
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def backup_database(source: Path, destination: Path) -> Path:
+    """A consistent copy through SQLite's online backup API (safe while others write)."""
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    src = sqlite3.connect(source)
+    try:
+        dst = sqlite3.connect(destination)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return destination
+
+
+def prune_backups(folder: Path, pattern: str, keep: int = BACKUPS_KEPT) -> None:
+    backups = sorted(folder.glob(pattern))
+    for old in backups[:-keep] if keep else backups:
+        old.unlink(missing_ok=True)
+
+
+def migrate(engine: Engine, path: Path, backups: Path, script_location: str | None = None) -> Path | None:
+    """Bring the database to the app's schema; returns the backup taken before changing it."""
+    script = ScriptDirectory.from_config(alembic_config(script_location=script_location))
+    current = current_revision(engine)
+    head = script.get_current_head()
+    if current == head:
+        return None
+    if current is not None:
+        try:
+            script.get_revision(current)
+        except Exception as exc:
+            raise DatabaseTooNew(
+                Message(
+                    f"Cơ sở dữ liệu {path} do một phiên bản CommDesk mới hơn tạo ra (bản sửa đổi {current}). "
+                    "Hãy cài phiên bản mới hơn; tệp dữ liệu không bị thay đổi.",
+                    f"The database {path} was made by a newer CommDesk (revision {current}). "
+                    "Install the newer version; the data file was left untouched.",
+                )
+            ) from exc
+    backup = None
+    if current is not None:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        backup = backup_database(path, backups / f"pre-migration-{stamp}-{current}.sqlite3")
+        prune_backups(backups, "pre-migration-*.sqlite3")
+    config = alembic_config(engine, script_location)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    return backup
+
+
+def classify_sqlite_error(exc: BaseException, path: Path) -> DatabaseUnavailable | None:
+    text = str(exc).lower()
+    kinds = {
+        "locked": ("database is locked", "busy"),
+        "read_only": ("readonly", "read-only", "attempt to write a readonly database"),
+        "full": ("database or disk is full", "disk i/o error"),
+        "corrupt": ("malformed", "not a database", "file is not a database", "corrupt"),
+    }
+    messages = {
+        "locked": Message(
+            "Cơ sở dữ liệu đang bị một chương trình khác khóa. Hãy thử lại sau giây lát.",
+            "The database is locked by another program. Try again in a moment.",
+        ),
+        "read_only": Message(
+            f"Không ghi được vào {path}: tệp hoặc thư mục chỉ cho phép đọc.",
+            f"Cannot write to {path}: the file or folder is read-only.",
+        ),
+        "full": Message(
+            "Ổ đĩa đã đầy hoặc bị lỗi; chưa lưu được thay đổi. Hãy giải phóng dung lượng rồi thử lại.",
+            "The disk is full or failing; the change was not saved. Free some space and try again.",
+        ),
+        "corrupt": Message(
+            f"Tệp dữ liệu {path} bị hỏng. Hãy mở một bản sao lưu.",
+            f"The data file {path} is damaged. Open a backup.",
+        ),
+    }
+    for kind, needles in kinds.items():
+        if any(needle in text for needle in needles):
+            return DatabaseUnavailable(kind, messages[kind])
+    return None
+
+
+class Database:
+    """One local database file. Sessions are short: one per service call."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False, future=True)
+        self._forbidden_thread: int | None = None
+
+    def forbid_thread(self, thread_id: int | None) -> None:
+        """Refuse sessions on this thread (the GUI thread), so slow work cannot freeze the window."""
+        self._forbidden_thread = thread_id
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        if self._forbidden_thread is not None and threading.get_ident() == self._forbidden_thread:
+            raise RuntimeError("database access from the GUI thread")
+        with self._sessions() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(path: Path, backups: Path | None = None) -> Database:
+    """Open (creating if needed) and migrate the database at ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(path)
+    try:
+        migrate(engine, path, backups or path.parent / "backups")
+    except DatabaseTooNew:
+        engine.dispose()
+        raise
+    except Exception as exc:
+        engine.dispose()
+        unavailable = classify_sqlite_error(exc, path)
+        if unavailable is not None:
+            raise unavailable from exc
+        raise
+    return Database(path, engine)

@@ -1,0 +1,75 @@
+"""Communication activities: the calendar."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base, Synced, UTCDateTime, enum_check, non_negative
+from app.models.enums import ActivityMode, ActivityNature, ActivityStatus, ActivityType, Attendance
+
+
+class Activity(Synced, Base):
+    __tablename__ = "activity"
+    __table_args__ = (
+        enum_check("type", ActivityType),
+        enum_check("nature", ActivityNature),
+        enum_check("status", ActivityStatus),
+        enum_check("mode", ActivityMode),
+        CheckConstraint("ends_at IS NULL OR ends_at >= starts_at", name="time_order"),
+        non_negative("planned_cost"),
+        non_negative("actual_cost"),
+        non_negative("reminder_minutes"),
+    )
+    __money_fields__ = ("planned_cost", "actual_cost")
+
+    type: Mapped[str] = mapped_column(String(40))
+    nature: Mapped[str] = mapped_column(String(16), default=ActivityNature.REGULAR.value)
+    status: Mapped[str] = mapped_column(String(16), default=ActivityStatus.PLANNED.value, index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    all_day: Mapped[bool] = mapped_column(Boolean, default=False)
+    location: Mapped[str] = mapped_column(String(300), default="")
+    mode: Mapped[str] = mapped_column(String(16), default=ActivityMode.IN_PERSON.value)
+    chair_id: Mapped[str | None] = mapped_column(ForeignKey("staff_member.id"), nullable=True, index=True)
+    spokesperson_id: Mapped[str | None] = mapped_column(
+        ForeignKey("staff_member.id"), nullable=True, index=True
+    )
+    planned_cost: Mapped[int] = mapped_column(Integer, default=0)
+    actual_cost: Mapped[int] = mapped_column(Integer, default=0)
+    # RFC 5545 recurrence: RRULE text and excluded occurrence starts (ISO, UTC, one per line).
+    rrule: Mapped[str] = mapped_column(Text, default="")
+    exdates: Mapped[str] = mapped_column(Text, default="")
+    # An edited single occurrence points at its series and the start it replaces.
+    series_id: Mapped[str | None] = mapped_column(ForeignKey("activity.id"), nullable=True, index=True)
+    recurrence_start: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    reminder_minutes: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    case_received_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    statement_deadline: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    statement_made_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    ical_uid: Mapped[str] = mapped_column(String(255), default="", index=True)
+
+
+class ActivityTopic(Synced, Base):
+    __tablename__ = "activity_topic"
+    __table_args__ = (UniqueConstraint("activity_id", "topic_id", name="activity_topic_pair"),)
+
+    activity_id: Mapped[str] = mapped_column(ForeignKey("activity.id"), index=True)
+    topic_id: Mapped[str] = mapped_column(ForeignKey("policy_topic.id"), index=True)
+
+
+class ActivityInvitee(Synced, Base):
+    __tablename__ = "activity_invitee"
+    __table_args__ = (
+        enum_check("attendance", Attendance),
+        CheckConstraint("agency_id IS NOT NULL OR journalist_id IS NOT NULL", name="has_invitee"),
+    )
+
+    activity_id: Mapped[str] = mapped_column(ForeignKey("activity.id"), index=True)
+    agency_id: Mapped[str | None] = mapped_column(ForeignKey("press_agency.id"), nullable=True, index=True)
+    journalist_id: Mapped[str | None] = mapped_column(ForeignKey("journalist.id"), nullable=True, index=True)
+    attendance: Mapped[str] = mapped_column(String(16), default=Attendance.INVITED.value)

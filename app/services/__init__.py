@@ -1,0 +1,93 @@
+"""Use cases over the local database: plain Python, no Qt. Widgets talk only to these."""
+
+from __future__ import annotations
+
+import getpass
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from app.db import Database, open_database
+from app.models import OutboxEntry, new_id
+from app.paths import backup_dir, database_path
+from app.services.budget import AdjustmentService, AllocationService, ExpenseService
+from app.services.calendar import ActivityService, ActivityTopicService, InviteeService
+from app.services.changes import ChangeBus
+from app.services.context import ServiceContext
+from app.services.media import (
+    AgencyService,
+    DistributionListService,
+    InteractionService,
+    JournalistService,
+    ListMemberService,
+)
+from app.services.monitoring import CoverageService, CoverageTopicService
+from app.services.organisation import OfficeService, StaffService, TopicService, TrainingService, UnitService
+from app.services.reports import ReportService
+from app.services.settings import SettingsStore
+from app.sync.hlc import HybridLogicalClock
+
+
+class Services:
+    """Every service of one open database, sharing one context."""
+
+    def __init__(self, db: Database, actor: str | None = None) -> None:
+        self.db = db
+        self.settings = SettingsStore(db)
+        device_id = self.settings.get("device_id")
+        if not device_id:
+            device_id = new_id()
+            self.settings.set("device_id", device_id)
+        self.device_id: str = device_id
+        self.ctx = ServiceContext(
+            db=db,
+            clock=HybridLogicalClock(node=device_id[-12:]),
+            bus=ChangeBus(),
+            actor=actor or _login_name(),
+        )
+        self.offices = OfficeService(self.ctx)
+        self.units = UnitService(self.ctx)
+        self.topics = TopicService(self.ctx)
+        self.staff = StaffService(self.ctx)
+        self.trainings = TrainingService(self.ctx)
+        self.agencies = AgencyService(self.ctx)
+        self.journalists = JournalistService(self.ctx)
+        self.activities = ActivityService(self.ctx)
+        self.activity_topics = ActivityTopicService(self.ctx)
+        self.invitees = InviteeService(self.ctx)
+        self.interactions = InteractionService(self.ctx)
+        self.lists = DistributionListService(self.ctx)
+        self.list_members = ListMemberService(self.ctx)
+        self.allocations = AllocationService(self.ctx)
+        self.adjustments = AdjustmentService(self.ctx)
+        self.expenses = ExpenseService(self.ctx)
+        self.coverage = CoverageService(self.ctx)
+        self.coverage_topics = CoverageTopicService(self.ctx)
+        self.reports = ReportService(self.ctx)
+        office = self.offices.current()
+        if office is not None:
+            self.ctx.office_id = office.id
+
+    def pending_changes(self) -> int:
+        """Local changes not yet accepted by the server."""
+        with self.db.session() as session:
+            return int(session.scalar(select(func.count()).select_from(OutboxEntry)) or 0)
+
+    @property
+    def bus(self) -> ChangeBus:
+        return self.ctx.bus
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:
+        return "local"
+
+
+def open_services(data: Path, actor: str | None = None) -> Services:
+    db = open_database(database_path(data), backup_dir(data))
+    return Services(db, actor)

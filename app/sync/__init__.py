@@ -1,0 +1,1 @@
+"""Offline-first synchronisation with the central server (DESIGN.md §3)."""

@@ -1,0 +1,148 @@
+"""The workspaces of the main window, in navigation order.
+
+A workspace whose capability has not been built yet shows a plain notice saying so; each
+capability replaces its entry's factory with its real page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from app.ui.context import UiContext
+
+PageFactory = Callable[[UiContext], QWidget]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Pages", text)
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str  # English source text, translated in the "Pages" context
+    factory: PageFactory
+
+
+class NotYetAvailablePage(QWidget):
+    """Tells the user plainly that this workspace is not in this version."""
+
+    def __init__(self, title: str, purpose: str) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        heading = QLabel(f"<h2>{_tr(title)}</h2>")
+        body = QLabel(
+            _tr(purpose)
+            + "<br><br>"
+            + QCoreApplication.translate(
+                "Pages", "This workspace is not available in this version of CommDesk yet."
+            )
+        )
+        body.setWordWrap(True)
+        body.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(heading)
+        layout.addWidget(body)
+        layout.addStretch(1)
+
+
+def _not_yet(title: str, purpose: object) -> PageFactory:
+    return lambda _ctx: NotYetAvailablePage(title, str(purpose))
+
+
+PAGES: list[PageSpec] = [
+    PageSpec(
+        "dashboard",
+        str(QT_TRANSLATE_NOOP("Pages", "Dashboard")),
+        _not_yet(
+            "Dashboard",
+            QT_TRANSLATE_NOOP(
+                "Pages",
+                "What needs attention today: upcoming activities, overdue deadlines, compliance, budget and coverage alerts.",
+            ),
+        ),
+    ),
+    PageSpec(
+        "calendar",
+        str(QT_TRANSLATE_NOOP("Pages", "Calendar")),
+        _not_yet(
+            "Calendar",
+            QT_TRANSLATE_NOOP(
+                "Pages",
+                "Plan, schedule and track press conferences, releases, interviews, dialogues and emergency statements.",
+            ),
+        ),
+    ),
+    PageSpec(
+        "media",
+        str(QT_TRANSLATE_NOOP("Pages", "Media")),
+        _not_yet(
+            "Media",
+            QT_TRANSLATE_NOOP(
+                "Pages",
+                "Press agencies, journalists, the history of work with each, distribution lists and press releases.",
+            ),
+        ),
+    ),
+    PageSpec(
+        "staff",
+        str(QT_TRANSLATE_NOOP("Pages", "Staff")),
+        _not_yet(
+            "Staff",
+            QT_TRANSLATE_NOOP(
+                "Pages", "Spokespersons, dedicated and part-time officers, focal points and training."
+            ),
+        ),
+    ),
+    PageSpec(
+        "budget",
+        str(QT_TRANSLATE_NOOP("Pages", "Budget")),
+        _not_yet(
+            "Budget",
+            QT_TRANSLATE_NOOP(
+                "Pages", "Allocations by source and task, expenses, balances and monthly spending."
+            ),
+        ),
+    ),
+    PageSpec(
+        "monitoring",
+        str(QT_TRANSLATE_NOOP("Pages", "Monitoring")),
+        _not_yet(
+            "Monitoring",
+            str(QT_TRANSLATE_NOOP("Pages", "Press coverage with sentiment, trends and early warnings.")),
+        ),
+    ),
+    PageSpec(
+        "reports",
+        str(QT_TRANSLATE_NOOP("Pages", "Reports")),
+        _not_yet(
+            "Reports",
+            QT_TRANSLATE_NOOP(
+                "Pages", "Quarterly and annual reports in the national administrative document format."
+            ),
+        ),
+    ),
+    PageSpec(
+        "sync",
+        str(QT_TRANSLATE_NOOP("Pages", "Sync")),
+        _not_yet(
+            "Sync",
+            QT_TRANSLATE_NOOP(
+                "Pages", "Synchronisation with the central server, pending changes and conflicts."
+            ),
+        ),
+    ),
+    PageSpec(
+        "settings",
+        str(QT_TRANSLATE_NOOP("Pages", "Settings")),
+        _not_yet(
+            "Settings",
+            QT_TRANSLATE_NOOP(
+                "Pages", "Office details, connection, e-mail, reminders, reports and language."
+            ),
+        ),
+    ),
+]

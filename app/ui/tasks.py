@@ -1,0 +1,117 @@
+"""Background work: run an operation off the GUI thread, get its result on the GUI thread.
+
+Database operations go to a single worker, so they are serialised and each opens its own
+session inside the service call; network and file work goes to a small separate pool.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+Success = Callable[[Any], None]
+Failure = Callable[[BaseException], None]
+
+
+class _Job(QRunnable):
+    def __init__(self, runner: TaskRunner, job_id: int, operation: Callable[[], Any]) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._runner = runner
+        self._job_id = job_id
+        self._operation = operation
+
+    def run(self) -> None:
+        try:
+            result = self._operation()
+        except BaseException as exc:  # delivered to the GUI thread, never swallowed
+            exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+            self._runner._finished.emit(self._job_id, False, exc)
+        else:
+            self._runner._finished.emit(self._job_id, True, result)
+
+
+class TaskRunner(QObject):
+    """Owns the worker pools; callbacks always run on the thread that owns this object."""
+
+    # Emitted from a worker; the connection to our own slot is queued to our (GUI) thread.
+    _finished = Signal(int, bool, object)
+    # Errors of operations that had no failure callback of their own.
+    unhandled_error = Signal(object)
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._db_pool = QThreadPool(self)
+        self._db_pool.setMaxThreadCount(1)
+        self._io_pool = QThreadPool(self)
+        self._io_pool.setMaxThreadCount(4)
+        self._ids = itertools.count(1)
+        self._callbacks: dict[int, tuple[Success | None, Failure | None]] = {}
+        self._finished.connect(self._deliver)
+
+    def run_db(
+        self,
+        operation: Callable[[], Any],
+        on_success: Success | None = None,
+        on_failure: Failure | None = None,
+    ) -> int:
+        """Run a database operation on the database worker."""
+        return self._submit(self._db_pool, operation, on_success, on_failure)
+
+    def run_io(
+        self,
+        operation: Callable[[], Any],
+        on_success: Success | None = None,
+        on_failure: Failure | None = None,
+    ) -> int:
+        """Run network or file work that does not touch the database."""
+        return self._submit(self._io_pool, operation, on_success, on_failure)
+
+    def _submit(
+        self,
+        pool: QThreadPool,
+        operation: Callable[[], Any],
+        on_success: Success | None,
+        on_failure: Failure | None,
+    ) -> int:
+        job_id = next(self._ids)
+        if not self._callbacks:
+            self.busy_changed.emit(True)
+        self._callbacks[job_id] = (on_success, on_failure)
+        pool.start(_Job(self, job_id, operation))
+        return job_id
+
+    @Slot(int, bool, object)
+    def _deliver(self, job_id: int, ok: bool, payload: object) -> None:
+        on_success, on_failure = self._callbacks.pop(job_id, (None, None))
+        try:
+            if ok:
+                if on_success is not None:
+                    on_success(payload)
+            else:
+                assert isinstance(payload, BaseException)
+                log.warning(
+                    "background operation failed: %s", getattr(payload, "__traceback_text__", payload)
+                )
+                if on_failure is not None:
+                    on_failure(payload)
+                else:
+                    self.unhandled_error.emit(payload)
+        finally:
+            if not self._callbacks:
+                self.busy_changed.emit(False)
+
+    def pending(self) -> int:
+        return len(self._callbacks)
+
+    def wait_for_done(self, msecs: int = 30_000) -> bool:
+        """Block until the pools are idle (shutdown and tests); results still arrive via signals."""
+        return self._db_pool.waitForDone(msecs) and self._io_pool.waitForDone(msecs)

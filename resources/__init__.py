@@ -1,0 +1,1 @@
+"""Data files shipped with CommDesk: fonts, translations, icons (read with importlib.resources)."""

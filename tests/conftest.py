@@ -1,0 +1,56 @@
+"""Shared fixtures: a fresh temporary database per test, headless Qt."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.i18n import set_language
+from app.services import Services, open_services
+
+OFFICE = {
+    "code": "UBND-TEST",
+    "name": "Văn phòng Ủy ban nhân dân tỉnh Thử Nghiệm",
+    "province": "Thử Nghiệm",
+    "superior_body": "ỦY BAN NHÂN DÂN TỈNH THỬ NGHIỆM",
+    "place_name": "Thử Nghiệm",
+    "symbol_suffix": "UBND",
+    "signer_name": "Nguyễn Văn An",
+    "signer_title": "Chánh Văn phòng",
+    "period_rule": "calendar_quarter",
+}
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese() -> Iterator[None]:
+    set_language("vi")
+    yield
+    set_language("vi")
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def bare_services(data_dir: Path) -> Iterator[Services]:
+    """Services on a new database, before first-run set-up (no office yet)."""
+    services = open_services(data_dir, actor="tester")
+    yield services
+    services.close()
+
+
+@pytest.fixture
+def services(bare_services: Services) -> Services:
+    """Services on a new database whose office is set up."""
+    bare_services.offices.set_up(dict(OFFICE))
+    return bare_services

@@ -1,0 +1,81 @@
+import threading
+
+import pytest
+
+from app.ui.app import build_context
+from app.ui.tasks import TaskRunner
+
+
+def test_result_arrives_on_the_gui_thread(qtbot) -> None:
+    runner = TaskRunner()
+    gui_thread = threading.get_ident()
+    seen: dict[str, int] = {}
+
+    def operation() -> int:
+        seen["worker"] = threading.get_ident()
+        return 42
+
+    results: list[int] = []
+
+    def on_success(value: int) -> None:
+        seen["callback"] = threading.get_ident()
+        results.append(value)
+
+    runner.run_db(operation, on_success)
+    qtbot.waitUntil(lambda: results == [42])
+    assert seen["worker"] != gui_thread
+    assert seen["callback"] == gui_thread
+
+
+def test_failure_arrives_on_the_gui_thread(qtbot) -> None:
+    runner = TaskRunner()
+    errors: list[BaseException] = []
+
+    def operation() -> None:
+        raise ValueError("boom")
+
+    runner.run_db(operation, lambda _v: pytest.fail("should fail"), errors.append)
+    qtbot.waitUntil(lambda: len(errors) == 1)
+    assert isinstance(errors[0], ValueError)
+
+
+def test_errors_without_a_handler_are_announced(qtbot) -> None:
+    runner = TaskRunner()
+    with qtbot.waitSignal(runner.unhandled_error) as blocker:
+        runner.run_io(lambda: 1 / 0)
+    assert isinstance(blocker.args[0], ZeroDivisionError)
+
+
+def test_database_work_is_serialised(qtbot) -> None:
+    runner = TaskRunner()
+    active = 0
+    overlap = False
+    lock = threading.Lock()
+    done: list[int] = []
+
+    def operation(n: int) -> int:
+        nonlocal active, overlap
+        with lock:
+            active += 1
+            overlap = overlap or active > 1
+        threading.Event().wait(0.01)
+        with lock:
+            active -= 1
+        return n
+
+    for n in range(8):
+        runner.run_db(lambda n=n: operation(n), done.append)
+    qtbot.waitUntil(lambda: len(done) == 8)
+    assert done == list(range(8)), "one worker runs operations in submission order"
+    assert not overlap
+
+
+def test_no_database_access_from_the_gui_thread(qtbot, services) -> None:
+    ctx = build_context(services)
+    with pytest.raises(RuntimeError, match="GUI thread"):
+        services.journalists.count()
+    counts: list[int] = []
+    ctx.tasks.run_db(services.journalists.count, counts.append)
+    qtbot.waitUntil(lambda: counts == [0])
+    ctx.tasks.wait_for_done()
+    services.db.forbid_thread(None)
