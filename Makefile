@@ -18,8 +18,9 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[server,dev]'
 	touch $(STAMP)
 
+# --check: every visible string must have its Vietnamese before the build goes on.
 $(QM): $(STAMP) $(I18N_SOURCES)
-	$(BIN)/python -m app.translations
+	$(BIN)/python -m app.translations --check
 
 translations: $(STAMP)
 	$(BIN)/python -m app.translations
