@@ -23,6 +23,7 @@ from app.services.media import (
 )
 from app.services.monitoring import CoverageService, CoverageTopicService
 from app.services.organisation import OfficeService, StaffService, TopicService, TrainingService, UnitService
+from app.services.preferences import Preferences
 from app.services.reports import ReportService
 from app.services.settings import SettingsStore
 from app.sync.hlc import HybridLogicalClock
@@ -34,6 +35,8 @@ class Services:
     def __init__(self, db: Database, actor: str | None = None) -> None:
         self.db = db
         self.settings = SettingsStore(db)
+        self.preferences = Preferences(self.settings)
+        self.preferences.upgrade()
         device_id = self.settings.get("device_id")
         if not device_id:
             device_id = new_id()

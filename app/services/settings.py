@@ -29,6 +29,23 @@ class SettingsStore:
             else:
                 row.value_json = encoded
 
+    def set_many(self, values: dict[str, Any]) -> None:
+        """Store several values in one transaction: all of them or none."""
+        with self.db.session() as session, session.begin():
+            for key, value in values.items():
+                encoded = json.dumps(value, ensure_ascii=False)
+                row = session.get(Setting, key)
+                if row is None:
+                    session.add(Setting(key=key, value_json=encoded))
+                else:
+                    row.value_json = encoded
+
+    def delete(self, key: str) -> None:
+        with self.db.session() as session, session.begin():
+            row = session.get(Setting, key)
+            if row is not None:
+                session.delete(row)
+
     def all(self) -> dict[str, Any]:
         with self.db.session() as session:
             return {row.key: json.loads(row.value_json) for row in session.scalars(select(Setting))}

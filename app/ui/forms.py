@@ -20,6 +20,11 @@ class FormErrors:
         self.summary.hide()
         self._styles = {name: widget.styleSheet() for name, widget in widgets.items()}
 
+    def add(self, name: str, widget: QWidget) -> None:
+        """Watch one more field (forms built row by row)."""
+        self.widgets[name] = widget
+        self._styles[name] = widget.styleSheet()
+
     def clear(self) -> None:
         for name, widget in self.widgets.items():
             widget.setStyleSheet(self._styles[name])

@@ -1,9 +1,11 @@
-"""First-run dialog: the office's details, used in report headers and sync."""
+"""The office's details (used in report headers and sync): a form reused by the first-run
+dialog and by the Settings page, where it is split into "Office" and "Report defaults"."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,20 +23,26 @@ from app.services.labels import enum_label
 from app.ui.context import UiContext
 from app.ui.forms import FormErrors
 
+IDENTITY_FIELDS = ("code", "name", "province", "superior_body", "place_name", "symbol_suffix")
+REPORT_FIELDS = ("signer_name", "signer_title", "report_recipients", "period_rule")
+ALL_FIELDS = IDENTITY_FIELDS + REPORT_FIELDS
 
-class OfficeDialog(QDialog):
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None, office: Any | None = None) -> None:
+
+class OfficeForm(QWidget):
+    """Editors for some of the office's fields; ``save()`` creates the office or updates it."""
+
+    saved = Signal(object)  # the office row
+    failed = Signal(object)  # the error, already shown next to the fields
+    dirty_changed = Signal(bool)
+
+    def __init__(
+        self, ctx: UiContext, fields: tuple[str, ...] = ALL_FIELDS, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.office = office
-        self.setWindowTitle(self.tr("Office details"))
-        self.setMinimumWidth(520)
-        intro = QLabel(
-            self.tr(
-                "Tell CommDesk about your office. These details appear in report headers and can be changed later in Settings."
-            )
-        )
-        intro.setWordWrap(True)
+        self.office: Any | None = None
+        self.fields = fields
+        self._loaded: dict[str, Any] = {}
         self.code = QLineEdit()
         self.code.setPlaceholderText(self.tr("e.g. UBND-HN"))
         self.name = QLineEdit()
@@ -51,94 +59,143 @@ class OfficeDialog(QDialog):
         self.period_rule = QComboBox()
         for rule in PeriodRule:
             self.period_rule.addItem(str(enum_label(PeriodRule, rule.value)), rule.value)
-
+        labels = {
+            "code": self.tr("Office code"),
+            "name": self.tr("Office name"),
+            "province": self.tr("Province"),
+            "superior_body": self.tr("Superior body"),
+            "place_name": self.tr("Place name (for the date line)"),
+            "symbol_suffix": self.tr("Document symbol"),
+            "signer_name": self.tr("Signer"),
+            "signer_title": self.tr("Signer's title"),
+            "report_recipients": self.tr("Report recipients"),
+            "period_rule": self.tr("Reporting period"),
+        }
         form = QFormLayout()
-        form.addRow(self.tr("Office code"), self.code)
-        form.addRow(self.tr("Office name"), self.name)
-        form.addRow(self.tr("Province"), self.province)
-        form.addRow(self.tr("Superior body"), self.superior_body)
-        form.addRow(self.tr("Place name (for the date line)"), self.place_name)
-        form.addRow(self.tr("Document symbol"), self.symbol_suffix)
-        form.addRow(self.tr("Signer"), self.signer_name)
-        form.addRow(self.tr("Signer's title"), self.signer_title)
-        form.addRow(self.tr("Report recipients"), self.report_recipients)
-        form.addRow(self.tr("Reporting period"), self.period_rule)
-
+        for field in fields:
+            form.addRow(labels[field], self.editor(field))
         self.error_label = QLabel()
-        self.errors = FormErrors(
-            self.error_label,
-            {
-                "code": self.code,
-                "name": self.name,
-                "province": self.province,
-                "superior_body": self.superior_body,
-                "place_name": self.place_name,
-                "symbol_suffix": self.symbol_suffix,
-                "signer_name": self.signer_name,
-                "signer_title": self.signer_title,
-                "report_recipients": self.report_recipients,
-                "period_rule": self.period_rule,
-            },
+        self.errors = FormErrors(self.error_label, {field: self.editor(field) for field in fields})
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        for field in fields:
+            editor = self.editor(field)
+            if isinstance(editor, QLineEdit | QPlainTextEdit):
+                editor.textChanged.connect(self._edited)
+            elif isinstance(editor, QComboBox):
+                editor.currentIndexChanged.connect(self._edited)
+
+    def editor(self, field: str) -> QWidget:
+        widget = getattr(self, field)
+        assert isinstance(widget, QWidget)
+        return widget
+
+    def fill(self, office: Any) -> None:
+        self.office = office
+        for field in self.fields:
+            editor = self.editor(field)
+            value = getattr(office, field)
+            if isinstance(editor, QLineEdit):
+                editor.setText(value or "")
+            elif isinstance(editor, QPlainTextEdit):
+                editor.setPlainText(value or "")
+            elif isinstance(editor, QComboBox):
+                editor.setCurrentIndex(max(0, editor.findData(value)))
+        self._loaded = self.values()
+        self.dirty_changed.emit(False)
+
+    def values(self) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for field in self.fields:
+            editor = self.editor(field)
+            if isinstance(editor, QLineEdit):
+                result[field] = editor.text()
+            elif isinstance(editor, QPlainTextEdit):
+                result[field] = editor.toPlainText()
+            elif isinstance(editor, QComboBox):
+                result[field] = editor.currentData()
+        return result
+
+    def is_dirty(self) -> bool:
+        return self.values() != self._loaded
+
+    def _edited(self) -> None:
+        self.dirty_changed.emit(self.is_dirty())
+
+    def load(self) -> None:
+        self.ctx.tasks.run_db(self.ctx.services.offices.current, self._loaded_office, self.errors.show)
+
+    def _loaded_office(self, office: Any | None) -> None:
+        if office is not None:
+            self.fill(office)
+
+    def save(self) -> None:
+        values = self.values()
+        offices = self.ctx.services.offices
+        if self.office is None:
+            operation = lambda: offices.set_up(values)  # noqa: E731
+        else:
+            office_id = self.office.id
+            operation = lambda: offices.update(office_id, values)  # noqa: E731
+        self.ctx.tasks.run_db(operation, self._saved, self._failed)
+
+    def _saved(self, office: Any) -> None:
+        self.errors.clear()
+        self.fill(office)
+        self.saved.emit(office)
+
+    def _failed(self, error: BaseException) -> None:
+        self.errors.show(error)
+        self.failed.emit(error)
+
+
+class OfficeDialog(QDialog):
+    """First run: every detail of the office at once."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None, office: Any | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Office details"))
+        self.setMinimumWidth(520)
+        intro = QLabel(
+            self.tr(
+                "Tell CommDesk about your office. These details appear in report headers and can be changed later in Settings."
+            )
         )
+        intro.setWordWrap(True)
+        self.form = OfficeForm(ctx)
+        for field in ALL_FIELDS:
+            setattr(self, field, self.form.editor(field))
+        self.errors = self.form.errors
+        self.error_label = self.form.error_label
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self.form.saved.connect(self._saved)
+        self.form.failed.connect(lambda _error: self.buttons.setEnabled(True))
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
+        layout.addWidget(self.form)
         layout.addWidget(self.buttons)
         if office is not None:
-            self._fill(office)
+            self.form.fill(office)
 
-    def _fill(self, office: Any) -> None:
-        for name in (
-            "code",
-            "name",
-            "province",
-            "superior_body",
-            "place_name",
-            "symbol_suffix",
-            "signer_name",
-            "signer_title",
-        ):
-            getattr(self, name).setText(getattr(office, name))
-        self.report_recipients.setPlainText(office.report_recipients)
-        self.period_rule.setCurrentIndex(max(0, self.period_rule.findData(office.period_rule)))
+    @property
+    def office(self) -> Any | None:
+        return self.form.office
 
     def values(self) -> dict[str, Any]:
-        return {
-            "code": self.code.text(),
-            "name": self.name.text(),
-            "province": self.province.text(),
-            "superior_body": self.superior_body.text(),
-            "place_name": self.place_name.text(),
-            "symbol_suffix": self.symbol_suffix.text(),
-            "signer_name": self.signer_name.text(),
-            "signer_title": self.signer_title.text(),
-            "report_recipients": self.report_recipients.toPlainText(),
-            "period_rule": self.period_rule.currentData(),
-        }
+        return self.form.values()
 
     def save(self) -> None:
-        values = self.values()
-        services = self.ctx.services
         self.buttons.setEnabled(False)
-        if self.office is None:
-            operation = lambda: services.offices.set_up(values)  # noqa: E731
-        else:
-            office_id = self.office.id
-            operation = lambda: services.offices.update(office_id, values)  # noqa: E731
-        self.ctx.tasks.run_db(operation, self._saved, self._failed)
+        self.form.save()
 
-    def _saved(self, office: Any) -> None:
-        self.office = office
+    def _saved(self, _office: Any) -> None:
         self.buttons.setEnabled(True)
         self.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        self.errors.show(error)

@@ -53,6 +53,12 @@ def _not_yet(title: str, purpose: object) -> PageFactory:
     return lambda _ctx: NotYetAvailablePage(title, str(purpose))
 
 
+def _settings_page(ctx: UiContext) -> QWidget:
+    from app.ui.settings.page import SettingsPage
+
+    return SettingsPage(ctx)
+
+
 PAGES: list[PageSpec] = [
     PageSpec(
         "dashboard",
@@ -135,14 +141,5 @@ PAGES: list[PageSpec] = [
             ),
         ),
     ),
-    PageSpec(
-        "settings",
-        str(QT_TRANSLATE_NOOP("Pages", "Settings")),
-        _not_yet(
-            "Settings",
-            QT_TRANSLATE_NOOP(
-                "Pages", "Office details, connection, e-mail, reminders, reports and language."
-            ),
-        ),
-    ),
+    PageSpec("settings", str(QT_TRANSLATE_NOOP("Pages", "Settings")), _settings_page),
 ]
