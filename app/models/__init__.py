@@ -4,6 +4,7 @@ from app.models.base import Base, Synced, new_id, utcnow
 from app.models.budget import BudgetAdjustment, BudgetAllocation, Expense
 from app.models.calendar import Activity, ActivityInvitee, ActivityTopic
 from app.models.local import AuditEntry, DeadLetter, OutboxEntry, Setting, SyncConflict, SyncState
+from app.models.mail import OutgoingMail
 from app.models.media import DistributionList, DistributionListMember, Interaction, Journalist, PressAgency
 from app.models.monitoring import CoverageItem, CoverageTopic
 from app.models.organisation import Office, PolicyTopic, StaffMember, TrainingRecord, Unit
@@ -54,6 +55,7 @@ __all__ = [
     "Journalist",
     "Office",
     "OutboxEntry",
+    "OutgoingMail",
     "PolicyTopic",
     "PressAgency",
     "Report",

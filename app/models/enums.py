@@ -178,3 +178,11 @@ class OutboxOp(StrEnum):
     INSERT = "insert"
     UPDATE = "update"
     DELETE = "delete"
+
+
+class MailStatus(StrEnum):
+    QUEUED = "queued"
+    SENDING = "sending"  # handed to the server; left so after a crash, never re-sent blindly
+    SENT = "sent"
+    FAILED = "failed"
+    CANCELLED = "cancelled"  # e.g. the recipient became do-not-contact before it left

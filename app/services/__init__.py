@@ -14,6 +14,7 @@ from app.services.budget import AdjustmentService, AllocationService, ExpenseSer
 from app.services.calendar import ActivityService, ActivityTopicService, InviteeService
 from app.services.changes import ChangeBus
 from app.services.context import ServiceContext
+from app.services.duplicates import DuplicateService
 from app.services.media import (
     AgencyService,
     DistributionListService,
@@ -24,6 +25,7 @@ from app.services.media import (
 from app.services.monitoring import CoverageService, CoverageTopicService
 from app.services.organisation import OfficeService, StaffService, TopicService, TrainingService, UnitService
 from app.services.preferences import Preferences
+from app.services.press_release import PressReleaseService
 from app.services.reports import ReportService
 from app.services.settings import SettingsStore
 from app.sync.hlc import HybridLogicalClock
@@ -67,6 +69,8 @@ class Services:
         self.coverage = CoverageService(self.ctx)
         self.coverage_topics = CoverageTopicService(self.ctx)
         self.reports = ReportService(self.ctx)
+        self.duplicates = DuplicateService(self.journalists, self.interactions, self.invitees)
+        self.press_releases = PressReleaseService(self.ctx, self.settings, self.interactions, self.lists)
         office = self.offices.current()
         if office is not None:
             self.ctx.office_id = office.id

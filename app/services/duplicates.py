@@ -1,0 +1,239 @@
+"""Likely duplicate journalists, and merging two records into one."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import select
+
+from app.errors import CommDeskError
+from app.i18n import Message
+from app.models import ActivityInvitee, DistributionListMember, Interaction, Journalist, utcnow
+from app.models.enums import OutboxOp
+from app.services.calendar import InviteeService
+from app.services.media import InteractionService, JournalistService, add_member_in, split_list
+from app.services.rows import to_row
+from app.text import fold
+
+# token_sort_ratio of the folded names at or above this counts as "the same name".
+NAME_THRESHOLD = 90
+
+
+@dataclass(frozen=True)
+class DuplicatePair:
+    first_id: str
+    second_id: str
+    first_name: str
+    second_name: str
+    score: float  # name similarity, 0-100
+    reasons: tuple[str, ...]  # "email", "phone", "name"
+
+    def describe(self) -> Message:
+        vi = {"email": "trùng thư điện tử", "phone": "trùng số điện thoại", "name": "tên gần giống"}
+        en = {"email": "same e-mail", "phone": "same phone", "name": "similar name"}
+        return Message(
+            ", ".join(vi[r] for r in self.reasons) + f" ({self.score:.0f}%)",
+            ", ".join(en[r] for r in self.reasons) + f" ({self.score:.0f}%)",
+        )
+
+
+def phone_key(phone: str) -> str:
+    """Digits only, with Vietnam's +84 read as a leading 0, so '+84 912 345 678' == '0912345678'."""
+    digits = re.sub(r"\D", "", phone)
+    if digits.startswith("84") and len(digits) >= 11:
+        digits = "0" + digits[2:]
+    return digits
+
+
+def email_key(email: str) -> str:
+    return email.strip().lower()
+
+
+@dataclass(frozen=True)
+class _Person:
+    id: str
+    name: str
+    folded: str
+    agency_id: str | None
+    emails: frozenset[str]
+    phones: frozenset[str]
+
+
+class DuplicateService:
+    def __init__(
+        self, journalists: JournalistService, interactions: InteractionService, invitees: InviteeService
+    ) -> None:
+        self.journalists = journalists
+        self.interactions = interactions
+        self.invitees = invitees
+        self.ctx = journalists.ctx
+
+    def _people(self) -> list[_Person]:
+        query = select(
+            Journalist.id, Journalist.full_name, Journalist.agency_id, Journalist.emails, Journalist.phones
+        ).where(Journalist.deleted_at.is_(None))
+        with self.ctx.db.session() as session:
+            return [
+                _Person(
+                    row_id,
+                    name,
+                    " ".join(fold(name).split()),
+                    agency_id,
+                    frozenset(email_key(x) for x in split_list(emails)),
+                    frozenset(phone_key(x) for x in split_list(phones) if phone_key(x)),
+                )
+                for row_id, name, agency_id, emails, phones in session.execute(query)
+            ]
+
+    def find(self, threshold: float = NAME_THRESHOLD) -> list[DuplicatePair]:
+        """Pairs that share an e-mail or a phone, or whose names are nearly the same.
+
+        Same names are common in Vietnam, so a similar name alone counts only when the two
+        work for the same agency (or one has no agency recorded). Names are compared within
+        blocks of the same folded given name (the last word), which keeps 20k journalists fast.
+        """
+        people = self._people()
+        by_id = {p.id: p for p in people}
+        found: dict[tuple[str, str], set[str]] = defaultdict(set)
+        scores: dict[tuple[str, str], float] = {}
+
+        for reason, keys in (("email", lambda p: p.emails), ("phone", lambda p: p.phones)):
+            owners: dict[str, list[str]] = defaultdict(list)
+            for person in people:
+                for key in keys(person):
+                    owners[key].append(person.id)
+            for ids in owners.values():
+                for i, a in enumerate(ids):
+                    for b in ids[i + 1 :]:
+                        found[_pair(a, b)].add(reason)
+
+        blocks: dict[str, list[_Person]] = defaultdict(list)
+        for person in people:
+            if person.folded:
+                blocks[person.folded.split()[-1]].append(person)
+        for block in blocks.values():
+            if len(block) < 2:
+                continue
+            names = [p.folded for p in block]
+            for i, first in enumerate(block[:-1]):
+                later = names[i + 1 :]
+                matches = process.extract(
+                    first.folded, later, scorer=fuzz.token_sort_ratio, score_cutoff=threshold, limit=None
+                )
+                for _name, score, offset in matches:
+                    second = block[i + 1 + offset]
+                    if first.agency_id and second.agency_id and first.agency_id != second.agency_id:
+                        continue
+                    key = _pair(first.id, second.id)
+                    found[key].add("name")
+                    scores[key] = float(score)
+
+        pairs = []
+        for (a, b), reasons in found.items():
+            score = scores.get((a, b)) or fuzz.token_sort_ratio(by_id[a].folded, by_id[b].folded)
+            ordered = tuple(r for r in ("email", "phone", "name") if r in reasons)
+            pairs.append(DuplicatePair(a, b, by_id[a].name, by_id[b].name, score, ordered))
+        pairs.sort(key=lambda p: (-len(p.reasons), -p.score, fold(p.first_name)))
+        return pairs
+
+    def similar_to(self, journalist_id: str, limit: int = 5) -> list[DuplicatePair]:
+        return [p for p in self.find() if journalist_id in (p.first_id, p.second_id)][:limit]
+
+    def merge(self, keep_id: str, drop_id: str) -> Any:
+        """Fold ``drop`` into ``keep`` in one transaction and soft-delete ``drop``.
+
+        ``keep``'s values win; its empty fields take ``drop``'s; e-mails, phones and beats are
+        united. Interactions, invitations and list memberships of both end up on ``keep``.
+        """
+        if keep_id == drop_id:
+            raise CommDeskError(
+                Message(
+                    "Không thể gộp một nhà báo với chính mình.", "A journalist cannot be merged with itself."
+                )
+            )
+        touched = {"journalist", "interaction", "activity_invitee", "distribution_list_member"}
+        with self.ctx.db.session() as session, session.begin():
+            keep = self.journalists._load(session, keep_id)
+            drop = self.journalists._load(session, drop_id)
+            self.journalists.update_in(session, keep_id, merged_values(keep, drop), action="merge")
+
+            for interaction in session.scalars(
+                select(Interaction).where(
+                    Interaction.journalist_id == drop_id, Interaction.deleted_at.is_(None)
+                )
+            ).all():
+                self.interactions.update_in(
+                    session, interaction.id, {"journalist_id": keep_id}, action="merge"
+                )
+
+            kept_invitations = {
+                invitee.activity_id
+                for invitee in session.scalars(
+                    select(ActivityInvitee).where(
+                        ActivityInvitee.journalist_id == keep_id, ActivityInvitee.deleted_at.is_(None)
+                    )
+                )
+            }
+            for invitee in session.scalars(
+                select(ActivityInvitee).where(
+                    ActivityInvitee.journalist_id == drop_id, ActivityInvitee.deleted_at.is_(None)
+                )
+            ).all():
+                if invitee.activity_id in kept_invitations:
+                    self.invitees.delete_in(session, invitee.id)
+                else:
+                    self.invitees.update_in(session, invitee.id, {"journalist_id": keep_id}, action="merge")
+
+            for member in session.scalars(
+                select(DistributionListMember).where(
+                    DistributionListMember.journalist_id == drop_id,
+                    DistributionListMember.deleted_at.is_(None),
+                )
+            ).all():
+                add_member_in(self.journalists, session, member.list_id, keep_id)
+                removed_at = utcnow()
+                member.deleted_at = removed_at
+                self.ctx.record(session, member, OutboxOp.DELETE, {"deleted_at": (None, removed_at)}, "merge")
+
+            self.journalists.delete_in(session, drop_id)
+            result = to_row(keep)
+        self.ctx.bus.publish(touched)
+        return result
+
+
+def merged_values(keep: Any, drop: Any) -> dict[str, Any]:
+    """What ``keep`` becomes: its own values, the other's where it has none, lists united."""
+    values: dict[str, Any] = {}
+    for name in JournalistService.fields:
+        mine, theirs = getattr(keep, name), getattr(drop, name)
+        if name in ("emails", "phones", "beats"):
+            united = _unite(
+                split_list(mine), split_list(theirs), phone_key if name == "phones" else email_key
+            )
+            values[name] = ", ".join(united)
+        elif name == "notes":
+            parts = [p for p in (mine, theirs) if p and p.strip()]
+            values[name] = "\n\n".join(dict.fromkeys(parts))
+        elif name == "do_not_contact":
+            values[name] = bool(mine or theirs)
+        elif name == "do_not_contact_reason":
+            values[name] = mine or theirs or ""
+        elif mine in (None, "") and theirs not in (None, ""):
+            values[name] = theirs
+    return values
+
+
+def _unite(first: Iterable[str], second: Iterable[str], key: Any) -> list[str]:
+    seen: dict[str, str] = {}
+    for item in [*first, *second]:
+        seen.setdefault(key(item) or item, item)
+    return list(seen.values())
+
+
+def _pair(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a < b else (b, a)

@@ -1,0 +1,100 @@
+"""Passwords and tokens in the operating system's keyring, never in the database.
+
+The keyring can be missing (no backend on this machine) or present but locked (the user has
+not unlocked the wallet, or refused to). Callers need to tell these apart to say the right
+thing, so each has its own error.
+"""
+
+from __future__ import annotations
+
+import keyring
+import keyring.errors
+from keyring.backends import fail
+
+from app.errors import CommDeskError
+from app.i18n import Message
+
+SERVICE = "CommDesk"
+
+
+class SecretStoreUnavailable(CommDeskError):
+    """No usable keyring on this computer."""
+
+
+class SecretStoreLocked(CommDeskError):
+    """The keyring exists but is locked, or the user refused access."""
+
+
+def _unavailable(detail: object) -> SecretStoreUnavailable:
+    return SecretStoreUnavailable(
+        Message(
+            f"Không có kho mật khẩu của hệ điều hành trên máy này ({detail}). Mật khẩu không được lưu.",
+            f"This computer has no operating-system password store ({detail}). The password was not kept.",
+        )
+    )
+
+
+def _locked(detail: object) -> SecretStoreLocked:
+    return SecretStoreLocked(
+        Message(
+            f"Kho mật khẩu của hệ điều hành đang khóa ({detail}). Hãy mở khóa rồi thử lại.",
+            f"The operating-system password store is locked ({detail}). Unlock it and try again.",
+        )
+    )
+
+
+def _backend() -> keyring.backend.KeyringBackend:
+    try:
+        backend = keyring.get_keyring()
+    except keyring.errors.InitError as exc:
+        raise _unavailable(exc) from exc
+    if isinstance(backend, fail.Keyring):
+        raise _unavailable("no backend")
+    return backend
+
+
+def status() -> str:
+    """'available', 'unavailable' or 'locked' (probing with a read)."""
+    try:
+        _backend().get_password(SERVICE, "__probe__")
+    except SecretStoreUnavailable:
+        return "unavailable"
+    except keyring.errors.KeyringLocked:
+        return "locked"
+    except keyring.errors.NoKeyringError:
+        return "unavailable"
+    except keyring.errors.KeyringError:
+        return "unavailable"
+    return "available"
+
+
+def get_secret(name: str) -> str | None:
+    backend = _backend()
+    try:
+        return backend.get_password(SERVICE, name)
+    except keyring.errors.KeyringLocked as exc:
+        raise _locked(exc) from exc
+    except keyring.errors.KeyringError as exc:
+        raise _unavailable(exc) from exc
+
+
+def set_secret(name: str, value: str) -> None:
+    backend = _backend()
+    try:
+        backend.set_password(SERVICE, name, value)
+    except keyring.errors.KeyringLocked as exc:
+        raise _locked(exc) from exc
+    except keyring.errors.KeyringError as exc:
+        raise _unavailable(exc) from exc
+
+
+def delete_secret(name: str) -> None:
+    backend = _backend()
+    try:
+        backend.delete_password(SERVICE, name)
+    except keyring.errors.PasswordDeleteError:
+        return  # nothing stored: nothing to delete
+    except keyring.errors.KeyringLocked as exc:
+        raise _locked(exc) from exc
+    except keyring.errors.KeyringError as exc:
+        raise _unavailable(exc) from exc
