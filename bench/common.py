@@ -55,7 +55,9 @@ def percentile(samples: list[float], pct: float) -> float:
 
 def large_dataset(seed: int = 7) -> Path:
     """The data folder of the "province, ten years" set (DESIGN.md §5), built once and cached."""
-    folder = CACHE / f"large-{seed}"
+    from app.services.demo import DATA_VERSION
+
+    folder = CACHE / f"large-{seed}-v{DATA_VERSION}"
     marker = folder / "complete"
     if not marker.exists():
         from app.services import open_services
