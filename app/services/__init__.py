@@ -23,11 +23,12 @@ from app.services.media import (
     ListMemberService,
 )
 from app.services.monitoring import CoverageService, CoverageTopicService
-from app.services.organisation import OfficeService, StaffService, TopicService, TrainingService, UnitService
+from app.services.organisation import OfficeService, TopicService
 from app.services.preferences import Preferences
 from app.services.press_release import PressReleaseService
 from app.services.reports import ReportService
 from app.services.settings import SettingsStore
+from app.services.staffing import StaffMemberService, TrainingRecordService, UnitFocalService
 from app.sync.hlc import HybridLogicalClock
 
 
@@ -51,10 +52,10 @@ class Services:
             actor=actor or _login_name(),
         )
         self.offices = OfficeService(self.ctx)
-        self.units = UnitService(self.ctx)
+        self.units = UnitFocalService(self.ctx)
         self.topics = TopicService(self.ctx)
-        self.staff = StaffService(self.ctx)
-        self.trainings = TrainingService(self.ctx)
+        self.staff = StaffMemberService(self.ctx)
+        self.trainings = TrainingRecordService(self.ctx)
         self.agencies = AgencyService(self.ctx)
         self.journalists = JournalistService(self.ctx)
         self.activities = ActivityService(self.ctx)
