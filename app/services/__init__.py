@@ -13,6 +13,7 @@ from app.paths import backup_dir, database_path
 from app.services.budget import AdjustmentService, AllocationService, ExpenseService
 from app.services.calendar import ActivityService, ActivityTopicService, InviteeService
 from app.services.changes import ChangeBus
+from app.services.compliance import ComplianceService
 from app.services.context import ServiceContext
 from app.services.duplicates import DuplicateService
 from app.services.media import (
@@ -27,6 +28,7 @@ from app.services.organisation import OfficeService, TopicService
 from app.services.preferences import Preferences
 from app.services.press_release import PressReleaseService
 from app.services.reports import ReportService
+from app.services.schedule import CalendarService
 from app.services.settings import SettingsStore
 from app.services.staffing import StaffMemberService, TrainingRecordService, UnitFocalService
 from app.sync.hlc import HybridLogicalClock
@@ -72,6 +74,9 @@ class Services:
         self.reports = ReportService(self.ctx)
         self.duplicates = DuplicateService(self.journalists, self.interactions, self.invitees)
         self.press_releases = PressReleaseService(self.ctx, self.settings, self.interactions, self.lists)
+        self.calendar = CalendarService(self)
+        self.compliance = ComplianceService(self)
+        self.activities.emergency_hours = int(self.settings.get("compliance.emergency_statement_hours", 24))
         office = self.offices.current()
         if office is not None:
             self.ctx.office_id = office.id

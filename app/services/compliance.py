@@ -1,0 +1,436 @@
+"""Legal deadlines and compliance: what the Dashboard and the calendar show as due or missed.
+
+The rules (DESIGN.md §2) and their legal basis are settings, because the law changes:
+``compliance.<key>`` overrides each default of :data:`DEFAULTS`.
+
+Stable entry points: ``ComplianceService.summary(now=None) -> ComplianceSummary`` and
+``ComplianceService.overdue(now=None) -> list[OverdueItem]``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from app.i18n import Message
+from app.models import Activity, Interaction
+from app.models import enums as e
+from app.services.recurrence import LOCAL_TZ
+
+if TYPE_CHECKING:
+    from app.services import Services
+
+PRESS_CONFERENCES = sorted(str(t) for t in e.PRESS_CONFERENCE_TYPES)
+
+DEFAULTS: dict[str, Any] = {
+    "press_conferences_per_quarter": 1,
+    "press_conference_basis": "Nghị định 09/2017/NĐ-CP, Điều 5 (giữ tại Nghị định 244/2026/NĐ-CP)",
+    "information_per_month": 1,
+    "information_types": [
+        *PRESS_CONFERENCES,
+        e.ActivityType.PRESS_RELEASE.value,
+        e.ActivityType.PRESS_BRIEFING.value,
+        e.ActivityType.PORTAL_POST.value,
+    ],
+    "information_basis": "Nghị định 09/2017/NĐ-CP, Điều 5 (giữ tại Nghị định 244/2026/NĐ-CP)",
+    "emergency_statement_hours": 24,
+    "emergency_basis": "Nghị định 244/2026/NĐ-CP",
+    "press_question_days": 30,
+    "press_question_basis": "Luật Báo chí 2016, Điều 39",
+    "due_soon_days": 7,
+}
+
+
+class State(StrEnum):
+    OK = "ok"  # met
+    PENDING = "pending"  # not met yet, still time (something planned, or the period is running)
+    AT_RISK = "at_risk"  # not met and nothing planned, or a deadline within the warning window
+    MISSED = "missed"  # the deadline passed
+
+
+STATE_ORDER = {State.OK: 0, State.PENDING: 1, State.AT_RISK: 2, State.MISSED: 3}
+
+
+@dataclass(frozen=True)
+class ComplianceCheck:
+    code: str  # "press_conference_quarter", "monthly_information", "emergency_statements", "press_questions"
+    title: Message
+    legal_basis: str
+    state: State
+    detail: Message
+    done: int = 0
+    expected: int = 0
+    due: datetime | None = None
+
+
+@dataclass(frozen=True)
+class OverdueItem:
+    kind: str  # "emergency_statement", "press_question", "press_conference_quarter", "monthly_information", "activity_not_closed"
+    title: Message
+    due: datetime
+    entity: str  # table of the row to open ("activity", "interaction") or "" for a period rule
+    row_id: str
+    overdue_by: timedelta
+
+
+@dataclass
+class ComplianceSummary:
+    as_of: datetime
+    checks: list[ComplianceCheck] = field(default_factory=list)
+
+    @property
+    def worst(self) -> State:
+        return max((c.state for c in self.checks), key=STATE_ORDER.__getitem__, default=State.OK)
+
+    def check(self, code: str) -> ComplianceCheck:
+        return next(c for c in self.checks if c.code == code)
+
+
+def quarter_bounds(day: date) -> tuple[date, date]:
+    first_month = 3 * ((day.month - 1) // 3) + 1
+    start = date(day.year, first_month, 1)
+    end = date(day.year + (first_month == 10), 1 if first_month == 10 else first_month + 3, 1)
+    return start, end
+
+
+def month_bounds(day: date) -> tuple[date, date]:
+    start = day.replace(day=1)
+    end = date(day.year + (day.month == 12), 1 if day.month == 12 else day.month + 1, 1)
+    return start, end
+
+
+def _utc(day: date) -> datetime:
+    return datetime.combine(day, time(0), LOCAL_TZ).astimezone(UTC)
+
+
+class ComplianceService:
+    def __init__(self, services: Services) -> None:
+        self.services = services
+
+    def rule(self, key: str) -> Any:
+        return self.services.settings.get(f"compliance.{key}", DEFAULTS[key])
+
+    # ----- the panel -----------------------------------------------------------------------
+
+    def summary(self, now: datetime | None = None) -> ComplianceSummary:
+        now = now or datetime.now(UTC)
+        summary = ComplianceSummary(as_of=now)
+        summary.checks.append(self._press_conferences(now))
+        summary.checks.append(self._monthly_information(now))
+        summary.checks.append(self._emergency_statements(now))
+        summary.checks.append(self._press_questions(now))
+        return summary
+
+    def _count(self, types: list[str], start: date, end: date, now: datetime) -> tuple[int, int]:
+        """(held, planned) occurrences of ``types`` between two local dates."""
+        from app.services.schedule import ActivityFilter
+
+        occurrences = self.services.calendar.occurrences(
+            _utc(start), _utc(end), ActivityFilter(types=frozenset(types))
+        )
+        held = planned = 0
+        for occurrence in occurrences:
+            status = occurrence.activity.status
+            if status == e.ActivityStatus.DONE:
+                held += 1
+            elif status not in (e.ActivityStatus.CANCELLED, e.ActivityStatus.POSTPONED) and (
+                occurrence.starts_at >= now
+            ):
+                planned += 1
+        return held, planned
+
+    def _press_conferences(self, now: datetime) -> ComplianceCheck:
+        today = now.astimezone(LOCAL_TZ).date()
+        start, end = quarter_bounds(today)
+        expected = int(self.rule("press_conferences_per_quarter"))
+        held, planned = self._count(PRESS_CONFERENCES, start, end, now)
+        quarter = (start.month - 1) // 3 + 1
+        due = _utc(end)
+        days_left = (end - today).days
+        if held >= expected:
+            state = State.OK
+            detail = Message(
+                f"Quý {quarter}/{start.year}: đã họp báo {held} lần.",
+                f"Q{quarter} {start.year}: {held} press conference(s) held.",
+            )
+        elif held + planned >= expected:
+            state = State.PENDING
+            detail = Message(
+                f"Quý {quarter}/{start.year}: đã họp {held}, đã lên lịch {planned}; cần {expected}.",
+                f"Q{quarter} {start.year}: {held} held, {planned} planned; {expected} required.",
+            )
+        else:
+            state = State.AT_RISK
+            detail = Message(
+                f"Quý {quarter}/{start.year}: chưa đủ họp báo ({held}/{expected}), còn {days_left} ngày.",
+                f"Q{quarter} {start.year}: not enough press conferences ({held}/{expected}), {days_left} days left.",
+            )
+        return ComplianceCheck(
+            "press_conference_quarter",
+            Message("Họp báo định kỳ hằng quý", "Quarterly press conference"),
+            str(self.rule("press_conference_basis")),
+            state,
+            detail,
+            held,
+            expected,
+            due,
+        )
+
+    def _monthly_information(self, now: datetime) -> ComplianceCheck:
+        today = now.astimezone(LOCAL_TZ).date()
+        start, end = month_bounds(today)
+        expected = int(self.rule("information_per_month"))
+        held, planned = self._count(list(self.rule("information_types")), start, end, now)
+        label = f"{start.month:02d}/{start.year}"
+        if held >= expected:
+            state = State.OK
+            detail = Message(
+                f"Tháng {label}: đã cung cấp thông tin {held} lần.",
+                f"{label}: information provided {held} time(s).",
+            )
+        elif held + planned >= expected:
+            state = State.PENDING
+            detail = Message(
+                f"Tháng {label}: đã lên lịch {planned} lần cung cấp thông tin.",
+                f"{label}: {planned} information activity(ies) planned.",
+            )
+        else:
+            state = State.AT_RISK
+            detail = Message(
+                f"Tháng {label}: chưa cung cấp thông tin, còn {(end - today).days} ngày.",
+                f"{label}: no information provided yet, {(end - today).days} days left.",
+            )
+        return ComplianceCheck(
+            "monthly_information",
+            Message("Cung cấp thông tin định kỳ hằng tháng", "Monthly information"),
+            str(self.rule("information_basis")),
+            state,
+            detail,
+            held,
+            expected,
+            _utc(end),
+        )
+
+    def _emergency_rows(self) -> list[Activity]:
+        with self.services.db.session() as session:
+            return list(
+                session.scalars(
+                    select(Activity).where(
+                        Activity.deleted_at.is_(None),
+                        Activity.type == e.ActivityType.EMERGENCY_STATEMENT.value,
+                        Activity.case_received_at.is_not(None),
+                        Activity.status != e.ActivityStatus.CANCELLED.value,
+                    )
+                )
+            )
+
+    def _deadline(self, row: Activity) -> datetime:
+        assert row.case_received_at is not None
+        hours = int(self.rule("emergency_statement_hours"))
+        return row.statement_deadline or row.case_received_at + timedelta(hours=hours)
+
+    def _emergency_statements(self, now: datetime) -> ComplianceCheck:
+        on_time = late = open_late = 0
+        open_rows: list[tuple[datetime, Activity]] = []
+        year_start = _utc(date(now.astimezone(LOCAL_TZ).year, 1, 1))
+        for row in self._emergency_rows():
+            deadline = self._deadline(row)
+            if row.statement_made_at is not None:
+                if row.case_received_at is not None and row.case_received_at >= year_start:
+                    if row.statement_made_at <= deadline:
+                        on_time += 1
+                    else:
+                        late += 1
+            elif deadline < now:
+                open_late += 1
+            else:
+                open_rows.append((deadline, row))
+        hours = int(self.rule("emergency_statement_hours"))
+        nearest = min((d for d, _ in open_rows), default=None)
+        if open_late:
+            state = State.MISSED
+        elif open_rows:
+            state = State.AT_RISK
+        elif late:
+            state = State.PENDING
+        else:
+            state = State.OK
+        detail = Message(
+            f"Năm nay: {on_time} đúng hạn, {late} trễ hạn; {len(open_rows)} đang chờ, {open_late} quá hạn {hours} giờ.",
+            f"This year: {on_time} on time, {late} late; {len(open_rows)} open, {open_late} past {hours} h.",
+        )
+        return ComplianceCheck(
+            "emergency_statements",
+            Message(f"Phát ngôn khẩn cấp trong {hours} giờ", f"Emergency statements within {hours} h"),
+            str(self.rule("emergency_basis")),
+            state,
+            detail,
+            on_time,
+            on_time + late,
+            nearest,
+        )
+
+    def _questions(self) -> list[Interaction]:
+        with self.services.db.session() as session:
+            return list(
+                session.scalars(
+                    select(Interaction).where(
+                        Interaction.deleted_at.is_(None),
+                        Interaction.kind == e.InteractionKind.QUESTION_RECEIVED.value,
+                    )
+                )
+            )
+
+    def question_due(self, row: Any) -> date:
+        if row.due_date is not None:
+            return row.due_date  # type: ignore[no-any-return]
+        days = int(self.rule("press_question_days"))
+        return row.occurred_at.astimezone(LOCAL_TZ).date() + timedelta(days=days)  # type: ignore[no-any-return]
+
+    def _press_questions(self, now: datetime) -> ComplianceCheck:
+        today = now.astimezone(LOCAL_TZ).date()
+        soon = int(self.rule("due_soon_days"))
+        answered_on_time = answered_late = overdue = due_soon = waiting = 0
+        nearest: date | None = None
+        for row in self._questions():
+            due = self.question_due(row)
+            if row.answered_at is not None:
+                if row.answered_at.astimezone(LOCAL_TZ).date() <= due:
+                    answered_on_time += 1
+                else:
+                    answered_late += 1
+                continue
+            if due < today:
+                overdue += 1
+            else:
+                waiting += 1
+                if (due - today).days <= soon:
+                    due_soon += 1
+                nearest = due if nearest is None else min(nearest, due)
+        days = int(self.rule("press_question_days"))
+        state = (
+            State.MISSED if overdue else State.AT_RISK if due_soon else State.PENDING if waiting else State.OK
+        )
+        detail = Message(
+            f"{waiting} câu hỏi đang chờ trả lời ({due_soon} sắp đến hạn), {overdue} quá hạn; "
+            f"đã trả lời {answered_on_time} đúng hạn, {answered_late} trễ hạn.",
+            f"{waiting} question(s) waiting ({due_soon} due soon), {overdue} overdue; "
+            f"answered {answered_on_time} on time, {answered_late} late.",
+        )
+        return ComplianceCheck(
+            "press_questions",
+            Message(
+                f"Trả lời câu hỏi báo chí trong {days} ngày", f"Press questions answered within {days} days"
+            ),
+            str(self.rule("press_question_basis")),
+            state,
+            detail,
+            answered_on_time,
+            answered_on_time + answered_late,
+            _utc(nearest) if nearest else None,
+        )
+
+    # ----- the overdue list ----------------------------------------------------------------
+
+    def overdue(self, now: datetime | None = None) -> list[OverdueItem]:
+        """Everything past its deadline, the longest overdue first."""
+        now = now or datetime.now(UTC)
+        items: list[OverdueItem] = []
+        for row in self._emergency_rows():
+            deadline = self._deadline(row)
+            if row.statement_made_at is None and deadline < now:
+                items.append(
+                    OverdueItem(
+                        "emergency_statement",
+                        Message(
+                            f"Phát ngôn khẩn cấp quá hạn: {row.title}",
+                            f"Emergency statement overdue: {row.title}",
+                        ),
+                        deadline,
+                        "activity",
+                        row.id,
+                        now - deadline,
+                    )
+                )
+        today = now.astimezone(LOCAL_TZ).date()
+        for question in self._questions():
+            due = self.question_due(question)
+            if question.answered_at is None and due < today:
+                summary = (question.summary or "").strip().splitlines()[0:1]
+                text = summary[0][:120] if summary else ""
+                due_at = _utc(due + timedelta(days=1))
+                items.append(
+                    OverdueItem(
+                        "press_question",
+                        Message(
+                            f"Câu hỏi báo chí chưa trả lời: {text}", f"Unanswered press question: {text}"
+                        ),
+                        due_at,
+                        "interaction",
+                        question.id,
+                        now - due_at,
+                    )
+                )
+        items.extend(self._missed_periods(now))
+        items.sort(key=lambda item: item.due)
+        return items
+
+    def _missed_periods(self, now: datetime) -> list[OverdueItem]:
+        """The previous quarter without its press conference, the previous month without information."""
+        today = now.astimezone(LOCAL_TZ).date()
+        items = []
+        this_quarter, _ = quarter_bounds(today)
+        start, end = quarter_bounds(this_quarter - timedelta(days=1))
+        held, _planned = self._count(PRESS_CONFERENCES, start, end, now)
+        if held < int(self.rule("press_conferences_per_quarter")):
+            quarter = (start.month - 1) // 3 + 1
+            items.append(
+                OverdueItem(
+                    "press_conference_quarter",
+                    Message(
+                        f"Quý {quarter}/{start.year} không có họp báo",
+                        f"No press conference in Q{quarter} {start.year}",
+                    ),
+                    _utc(end),
+                    "",
+                    "",
+                    now - _utc(end),
+                )
+            )
+        this_month, _ = month_bounds(today)
+        start, end = month_bounds(this_month - timedelta(days=1))
+        held, _planned = self._count(list(self.rule("information_types")), start, end, now)
+        if held < int(self.rule("information_per_month")):
+            items.append(
+                OverdueItem(
+                    "monthly_information",
+                    Message(
+                        f"Tháng {start.month:02d}/{start.year} chưa cung cấp thông tin",
+                        f"No information provided in {start.month:02d}/{start.year}",
+                    ),
+                    _utc(end),
+                    "",
+                    "",
+                    now - _utc(end),
+                )
+            )
+        return items
+
+    def not_closed(self, now: datetime | None = None, days: int = 30) -> list[Any]:
+        """Occurrences that ended in the last ``days`` days and are still open (not done,
+        cancelled or postponed): the start-up reminder lists them as overdue."""
+        now = now or datetime.now(UTC)
+        found = []
+        for occurrence in self.services.calendar.occurrences(now - timedelta(days=days), now):
+            end = occurrence.ends_at or occurrence.starts_at
+            if end < now and occurrence.activity.status in (
+                e.ActivityStatus.PLANNED,
+                e.ActivityStatus.APPROVED,
+                e.ActivityStatus.PREPARING,
+            ):
+                found.append(occurrence)
+        return found

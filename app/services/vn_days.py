@@ -1,0 +1,75 @@
+"""Vietnamese public holidays, official day swaps and lunar dates for calendar views.
+
+Holidays and swapped working days come from the ``holidays`` package (it computes Tết and the
+Hùng Kings' commemoration from the lunar calendar); lunar dates come from ``lunardate``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+import holidays
+from lunardate import LunarDate
+
+from app.i18n import Message
+
+
+@dataclass(frozen=True)
+class DayInfo:
+    day: date
+    lunar_day: int
+    lunar_month: int
+    lunar_leap: bool
+    holiday: Message | None  # the public holiday's name, in both languages
+    swapped_workday: bool  # a Saturday or Sunday worked in exchange for a day off
+
+    @property
+    def is_weekend(self) -> bool:
+        return self.day.weekday() >= 5
+
+    @property
+    def is_day_off(self) -> bool:
+        return self.holiday is not None or (self.is_weekend and not self.swapped_workday)
+
+    def lunar_label(self) -> str:
+        """``1/1`` on the first of a lunar month, otherwise the day; leap months marked ``N+``."""
+        if self.lunar_day == 1:
+            return f"{self.lunar_day}/{self.lunar_month}{'+' if self.lunar_leap else ''}"
+        return str(self.lunar_day)
+
+
+@lru_cache(maxsize=64)
+def _holidays(year: int, language: str) -> dict[date, str]:
+    return dict(holidays.country_holidays("VN", years=year, language=language).items())
+
+
+@lru_cache(maxsize=64)
+def _swapped_workdays(year: int) -> frozenset[date]:
+    calendar = holidays.country_holidays("VN", years=year)
+    return frozenset(d for d in getattr(calendar, "weekend_workdays", set()) if d.year == year)
+
+
+def holiday_name(day: date) -> Message | None:
+    vi = _holidays(day.year, "vi").get(day)
+    if vi is None:
+        return None
+    return Message(vi, _holidays(day.year, "en_US").get(day, vi))
+
+
+@lru_cache(maxsize=4096)
+def day_info(day: date) -> DayInfo:
+    lunar = LunarDate.from_solar_date(day.year, day.month, day.day)
+    return DayInfo(
+        day=day,
+        lunar_day=lunar.day,
+        lunar_month=lunar.month,
+        lunar_leap=bool(lunar.is_leap_month),
+        holiday=holiday_name(day),
+        swapped_workday=day in _swapped_workdays(day.year),
+    )
+
+
+def is_day_off(day: date) -> bool:
+    return day_info(day).is_day_off
