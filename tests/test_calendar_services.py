@@ -170,8 +170,10 @@ def test_compliance_summary_and_overdue_list(services: Services) -> None:
     assert "monthly_information" in kinds  # April had none
 
     # legal basis and limits are settings
-    services.settings.set("compliance.press_question_days", 50)
-    assert services.compliance.summary(now).check("press_questions").state == State.AT_RISK
+    services.preferences.set("compliance.press_conferences_per_quarter", 0)
+    assert services.compliance.summary(now).check("press_conference_quarter").state == State.OK
+    services.preferences.set("compliance.press_conference_basis", "Nghị định mới")
+    assert services.compliance.summary(now).check("press_conference_quarter").legal_basis == "Nghị định mới"
 
 
 def test_occurrence_filters(services: Services) -> None:

@@ -76,7 +76,7 @@ class Services:
         self.press_releases = PressReleaseService(self.ctx, self.settings, self.interactions, self.lists)
         self.calendar = CalendarService(self)
         self.compliance = ComplianceService(self)
-        self.activities.emergency_hours = int(self.settings.get("compliance.emergency_statement_hours", 24))
+        self.activities.emergency_hours = int(self.preferences.get("compliance.emergency_statement_hours"))
         office = self.offices.current()
         if office is not None:
             self.ctx.office_id = office.id

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from app.i18n import Message
 from app.models import Activity, Interaction
 from app.models import enums as e
+from app.services.preferences import CHOICE, INT, PREFERENCES, TEXT, Preference, register
 from app.services.recurrence import LOCAL_TZ
 
 if TYPE_CHECKING:
@@ -43,6 +44,82 @@ DEFAULTS: dict[str, Any] = {
     "press_question_basis": "Luật Báo chí 2016, Điều 39",
     "due_soon_days": 7,
 }
+
+
+M = Message
+register(
+    Preference(
+        "user.role",
+        CHOICE,
+        "staff",
+        M("Vai trò người dùng trên máy này", "Role of the user of this computer"),
+        choices=("staff", "manager"),
+    ),
+    Preference(
+        "compliance.press_conferences_per_quarter",
+        INT,
+        DEFAULTS["press_conferences_per_quarter"],
+        M("Số cuộc họp báo tối thiểu mỗi quý", "Press conferences required per quarter"),
+        minimum=0,
+        maximum=100,
+    ),
+    Preference(
+        "compliance.press_conference_basis",
+        TEXT,
+        DEFAULTS["press_conference_basis"],
+        M("Căn cứ pháp lý (họp báo)", "Legal basis (press conferences)"),
+    ),
+    Preference(
+        "compliance.information_per_month",
+        INT,
+        DEFAULTS["information_per_month"],
+        M("Số lần cung cấp thông tin tối thiểu mỗi tháng", "Information activities required per month"),
+        minimum=0,
+        maximum=100,
+    ),
+    Preference(
+        "compliance.information_basis",
+        TEXT,
+        DEFAULTS["information_basis"],
+        M("Căn cứ pháp lý (cung cấp thông tin)", "Legal basis (monthly information)"),
+    ),
+    Preference(
+        "compliance.emergency_statement_hours",
+        INT,
+        DEFAULTS["emergency_statement_hours"],
+        M("Hạn phát ngôn khẩn cấp (giờ)", "Emergency statement deadline (hours)"),
+        minimum=1,
+        maximum=24 * 30,
+    ),
+    Preference(
+        "compliance.emergency_basis",
+        TEXT,
+        DEFAULTS["emergency_basis"],
+        M("Căn cứ pháp lý (phát ngôn khẩn cấp)", "Legal basis (emergency statements)"),
+    ),
+    Preference(
+        "compliance.press_question_days",
+        INT,
+        DEFAULTS["press_question_days"],
+        M("Hạn trả lời câu hỏi báo chí (ngày)", "Press questions answered within (days)"),
+        minimum=1,
+        maximum=365,
+    ),
+    Preference(
+        "compliance.press_question_basis",
+        TEXT,
+        DEFAULTS["press_question_basis"],
+        M("Căn cứ pháp lý (câu hỏi báo chí)", "Legal basis (press questions)"),
+    ),
+    Preference(
+        "compliance.due_soon_days",
+        INT,
+        DEFAULTS["due_soon_days"],
+        M("Cảnh báo sắp đến hạn trước (ngày)", "Warn of deadlines within (days)"),
+        minimum=0,
+        maximum=90,
+    ),
+)
 
 
 class State(StrEnum):
@@ -112,7 +189,10 @@ class ComplianceService:
         self.services = services
 
     def rule(self, key: str) -> Any:
-        return self.services.settings.get(f"compliance.{key}", DEFAULTS[key])
+        name = f"compliance.{key}"
+        if name in PREFERENCES:
+            return self.services.preferences.get(name)
+        return self.services.settings.get(name, DEFAULTS[key])  # lists: plain settings
 
     # ----- the panel -----------------------------------------------------------------------
 

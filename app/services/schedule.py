@@ -568,7 +568,7 @@ class CalendarService:
     # ----- status workflow -----------------------------------------------------------------
 
     def role(self) -> str:
-        value = self.services.settings.get(ROLE_SETTING, STAFF)
+        value = self.services.preferences.get(ROLE_SETTING)
         return value if value in (MANAGER, STAFF) else STAFF
 
     def allowed_statuses(self, current: str) -> list[str]:
