@@ -15,6 +15,7 @@ COMMAND_MODULES = [
     "app.cli.core",
     "app.cli.staff",
     "app.cli.demo",
+    "app.cli.media",
 ]
 
 

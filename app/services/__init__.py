@@ -14,6 +14,8 @@ from app.services.budget import AdjustmentService, AllocationService, ExpenseSer
 from app.services.calendar import ActivityService, ActivityTopicService, InviteeService
 from app.services.changes import ChangeBus
 from app.services.compliance import ComplianceService
+from app.services.contacts_export import ContactExporter
+from app.services.contacts_import import ContactImporter
 from app.services.context import ServiceContext
 from app.services.duplicates import DuplicateService
 from app.services.media import (
@@ -77,6 +79,8 @@ class Services:
         self.calendar = CalendarService(self)
         self.compliance = ComplianceService(self)
         self.activities.emergency_hours = int(self.preferences.get("compliance.emergency_statement_hours"))
+        self.contacts_import = ContactImporter(self.journalists, self.agencies)
+        self.contacts_export = ContactExporter(self.ctx)
         office = self.offices.current()
         if office is not None:
             self.ctx.office_id = office.id
