@@ -16,6 +16,7 @@ COMMAND_MODULES = [
     "app.cli.staff",
     "app.cli.demo",
     "app.cli.media",
+    "app.cli.calendar",
 ]
 
 
