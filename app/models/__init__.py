@@ -3,6 +3,7 @@
 from app.models.base import Base, Synced, new_id, utcnow
 from app.models.budget import BudgetAdjustment, BudgetAllocation, Expense
 from app.models.calendar import Activity, ActivityInvitee, ActivityTopic
+from app.models.feeds import FeedProposal, FeedSubscription
 from app.models.local import AuditEntry, DeadLetter, OutboxEntry, Setting, SyncConflict, SyncState
 from app.models.mail import OutgoingMail
 from app.models.media import DistributionList, DistributionListMember, Interaction, Journalist, PressAgency
@@ -51,6 +52,8 @@ __all__ = [
     "DistributionList",
     "DistributionListMember",
     "Expense",
+    "FeedProposal",
+    "FeedSubscription",
     "Interaction",
     "Journalist",
     "Office",

@@ -164,6 +164,12 @@ class HandlingStatus(StrEnum):
     CLOSED = "closed"
 
 
+class ProposalStatus(StrEnum):
+    PROPOSED = "proposed"
+    ACCEPTED = "accepted"
+    DISMISSED = "dismissed"
+
+
 class ReportKind(StrEnum):
     QUARTERLY = "quarterly"
     ANNUAL_SPOKESPERSON = "annual_spokesperson"

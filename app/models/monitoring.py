@@ -10,6 +10,7 @@ from sqlalchemy import (
     Date,
     Float,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -33,6 +34,8 @@ class CoverageItem(Synced, Base):
             name="confidence_range",
         ),
         non_negative("reach"),
+        # Covering index for the trend aggregates: a range of days read from the index alone.
+        Index("ix_coverage_item_trend", "published_at", "sentiment", "deleted_at", "id"),
     )
 
     headline: Mapped[str] = mapped_column(String(500))
@@ -55,7 +58,11 @@ class CoverageItem(Synced, Base):
 
 class CoverageTopic(Synced, Base):
     __tablename__ = "coverage_topic"
-    __table_args__ = (UniqueConstraint("coverage_id", "topic_id", name="coverage_topic_pair"),)
+    __table_args__ = (
+        UniqueConstraint("coverage_id", "topic_id", name="coverage_topic_pair"),
+        Index("ix_coverage_topic_trend", "coverage_id", "deleted_at", "topic_id"),
+        Index("ix_coverage_topic_by_topic", "topic_id", "deleted_at", "coverage_id"),
+    )
 
     coverage_id: Mapped[str] = mapped_column(ForeignKey("coverage_item.id"), index=True)
     topic_id: Mapped[str] = mapped_column(ForeignKey("policy_topic.id"), index=True)

@@ -33,6 +33,7 @@ from app.services.reports import ReportService
 from app.services.schedule import CalendarService
 from app.services.settings import SettingsStore
 from app.services.staffing import StaffMemberService, TrainingRecordService, UnitFocalService
+from app.services.trends import TrendService
 from app.sync.hlc import HybridLogicalClock
 
 
@@ -73,6 +74,7 @@ class Services:
         self.expenses = ExpenseService(self.ctx)
         self.coverage = CoverageService(self.ctx)
         self.coverage_topics = CoverageTopicService(self.ctx)
+        self.trends = TrendService(self.ctx)
         self.reports = ReportService(self.ctx)
         self.duplicates = DuplicateService(self.journalists, self.interactions, self.invitees)
         self.press_releases = PressReleaseService(self.ctx, self.settings, self.interactions, self.lists)
