@@ -109,4 +109,8 @@ def _login_name() -> str:
 
 def open_services(data: Path, actor: str | None = None) -> Services:
     db = open_database(database_path(data), backup_dir(data))
-    return Services(db, actor)
+    try:
+        return Services(db, actor)
+    except BaseException:
+        db.close()
+        raise

@@ -1,27 +1,63 @@
-"""Starting the desktop application."""
+"""Starting the desktop application and keeping it safe while it runs.
+
+:class:`DesktopApp` owns the open database and the main window: it opens the database (and
+offers a way out when it cannot: retry, restore a backup, quit), takes the daily backup,
+restores a backup by closing everything, replacing the file and opening it again, remembers
+the window's geometry and page, and installs the crash handlers and the log file.
+"""
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
 import threading
+from collections.abc import Callable
 from importlib.resources import files
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QProcess,
+    QSettings,
+    Qt,
+    QTimer,
+    QTranslator,
+    Slot,
+)
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from app.errors import CommDeskError
-from app.i18n import set_language
+from app import __version__
+from app.db import classify_sqlite_error
+from app.errors import CommDeskError, DatabaseTooNew, DatabaseUnavailable
+from app.i18n import SUPPORTED_LANGUAGES, set_language
+from app.logs import enable_native_crash_report, log_file, previous_native_crash, setup_logging
+from app.paths import backup_dir, database_path
 from app.services import Services, open_services
 from app.ui.context import DataChangedRelay, UiContext
 from app.ui.main_window import MainWindow
 from app.ui.tasks import TaskRunner
 
+log = logging.getLogger(__name__)
+
 _translators: list[QTranslator] = []
 
+BACKUP_CHECK_MS = 60 * 60 * 1000  # a PC left on overnight still gets the next day's backup
+STATE_FILE = "window-state.ini"
 
-def install_translations(app: QApplication, language: str) -> None:
-    """Load our .qm files and Qt's own for ``language`` (English needs none)."""
+
+def install_translations(app: QCoreApplication, language: str) -> None:
+    """Load our .qm files and Qt's own for ``language`` (English needs none).
+
+    PySide6 ships no ``qtbase_vi.qm``; our own ``qt_vi.qm`` (from ``resources/i18n/qt/vi.json``)
+    translates the strings of Qt's standard buttons and dialogs, and is loaded after Qt's so
+    it wins wherever both exist.
+    """
     for translator in _translators:
         app.removeTranslator(translator)
     _translators.clear()
@@ -35,15 +71,21 @@ def install_translations(app: QApplication, language: str) -> None:
         if translator.load(f"{name}_{language}", qt_dir):
             app.installTranslator(translator)
             _translators.append(translator)
-    ours = files("app.resources") / "i18n" / f"commdesk_{language}.qm"
-    translator = QTranslator(app)
-    if ours.is_file() and translator.load(str(ours)):
-        app.installTranslator(translator)
-        _translators.append(translator)
+    for name in (f"qt_{language}", f"commdesk_{language}"):
+        ours = files("app.resources") / "i18n" / f"{name}.qm"
+        translator = QTranslator(app)
+        if ours.is_file() and translator.load(str(ours)):
+            app.installTranslator(translator)
+            _translators.append(translator)
+
+
+def app_icon() -> QIcon:
+    return QIcon(str(files("app.resources") / "icons" / "commdesk.svg"))
 
 
 def build_context(services: Services) -> UiContext:
-    tasks = TaskRunner()
+    path = services.db.path
+    tasks = TaskRunner(translate_error=lambda error: classify_sqlite_error(error, path))
     relay = DataChangedRelay(services)
     services.db.forbid_thread(threading.get_ident())
     return UiContext(services=services, tasks=tasks, data_changed=relay)
@@ -53,27 +95,352 @@ def create_main_window(services: Services) -> MainWindow:
     return MainWindow(build_context(services))
 
 
-def run_gui(data_dir: Path, language: str | None = None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(app, QApplication)
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, with crisp rendering on high-DPI screens (fractional scaling kept)."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName("CommDesk")
     app.setOrganizationName("CommDesk")
-    try:
-        services = open_services(data_dir)
-    except CommDeskError as exc:
-        install_translations(app, language or "vi")
-        QMessageBox.critical(None, "CommDesk", str(exc))
-        return 2
-    install_translations(app, language or services.settings.get("language", "vi"))
-    first_run = services.offices.current() is None
-    window = create_main_window(services)
-    if first_run:
-        from app.ui.office_dialog import OfficeDialog
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("vn.gov.commdesk")
+    app.setWindowIcon(app_icon())
+    return app
 
-        if OfficeDialog(window.ctx).exec() != QDialog.DialogCode.Accepted:
+
+class DesktopApp(QObject):
+    def __init__(self, data_dir: Path, language: str | None = None, log_path: Path | None = None) -> None:
+        super().__init__()
+        self.data_dir = data_dir
+        self.language_override = language
+        self.log_path = log_path or log_file(data_dir)
+        self.state = QSettings(str(data_dir / STATE_FILE), QSettings.Format.IniFormat)
+        self.services: Services | None = None
+        self.window: MainWindow | None = None
+        self._problem_open = False
+        self._backup_timer = QTimer(self)
+        self._backup_timer.setInterval(BACKUP_CHECK_MS)
+        self._backup_timer.timeout.connect(self.daily_backup)
+
+    # -- language -----------------------------------------------------------------------------
+    def _language(self, services: Services | None) -> str:
+        chosen = self.language_override
+        if chosen is None and services is not None:
+            chosen = services.preferences.get("language")
+        if chosen is None:
+            chosen = str(self.state.value("language", "vi"))
+        return chosen if chosen in SUPPORTED_LANGUAGES else "vi"
+
+    # -- opening the database -------------------------------------------------------------------
+    def open_services(
+        self, ask: Callable[[CommDeskError], tuple[str, Path | None]] | None = None
+    ) -> Services | None:
+        """Open the database; on a problem ask the user (retry / restore / quit) until it opens."""
+        ask = ask or self._ask_about_problem
+        install_translations(QCoreApplication.instance() or QApplication([]), self._language(None))
+        while True:
+            try:
+                return self._try_open()
+            except (DatabaseUnavailable, DatabaseTooNew) as exc:
+                log.warning("cannot open the database: %s", exc.message.en)
+                choice, backup = ask(exc)
+                if choice == "retry":
+                    continue
+                if choice == "restore" and backup is not None:
+                    try:
+                        self._restore_file(backup)
+                    except CommDeskError as problem:
+                        QMessageBox.warning(None, "CommDesk", str(problem))
+                    continue
+                return None
+
+    def _try_open(self) -> Services:
+        path = database_path(self.data_dir)
+        try:
+            return open_services(self.data_dir)
+        except CommDeskError:
+            raise
+        except Exception as exc:
+            unavailable = classify_sqlite_error(exc, path)
+            if unavailable is None:
+                raise
+            raise unavailable from exc
+
+    def _ask_about_problem(self, error: CommDeskError) -> tuple[str, Path | None]:
+        from app.ui.database_problem import DatabaseProblemDialog
+
+        dialog = DatabaseProblemDialog(error, database_path(self.data_dir), at_start=True)
+        dialog.exec()
+        return dialog.choice, dialog.backup
+
+    # -- the window ---------------------------------------------------------------------------
+    def start(self, crashed_last_time: Path | None = None) -> bool:
+        """Open the database and show the main window; False when the user chose to quit."""
+        services = self.open_services()
+        if services is None:
+            return False
+        language = self._language(services)
+        install_translations(QCoreApplication.instance(), language)  # type: ignore[arg-type]
+        self.state.setValue("language", language)
+        if services.offices.current() is None:
+            window = self._build_window(services)
+            from app.ui.office_dialog import OfficeDialog
+
+            if OfficeDialog(window.ctx, window).exec() != QDialog.DialogCode.Accepted:
+                self.shutdown()
+                return False
+        else:
+            self._build_window(services)
+        assert self.window is not None
+        self._restore_window_state(self.window)
+        self.window.show()
+        self._backup_timer.start()
+        QTimer.singleShot(0, self.daily_backup)
+        if crashed_last_time is not None:
+            QTimer.singleShot(0, lambda: self._tell_about_crash(crashed_last_time))
+        return True
+
+    def _build_window(self, services: Services) -> MainWindow:
+        ctx = build_context(services)
+        ctx.extras.update(
+            {"restore": self.restore, "restart": self.restart, "log_path": self.log_path, "app": self}
+        )
+        window = MainWindow(ctx)
+        window.closing.connect(self._save_window_state)
+        ctx.tasks.recognised_error.connect(self._database_problem_during_work)
+        self.services, self.window = services, window
+        return window
+
+    def _restore_window_state(self, window: MainWindow) -> None:
+        geometry = self.state.value("geometry")
+        if isinstance(geometry, QByteArray | bytes):
+            window.restoreGeometry(QByteArray(geometry))
+        page = self.state.value("page")
+        if isinstance(page, str) and window.has_page(page):
+            window.show_page(page)
+
+    @Slot()
+    def _save_window_state(self) -> None:
+        if self.window is None:
+            return
+        self.state.setValue("geometry", self.window.saveGeometry())
+        page = self.window.current_page_key()
+        if page:
+            self.state.setValue("page", page)
+        self.state.sync()
+
+    def _tell_about_crash(self, report: Path) -> None:
+        QMessageBox.information(
+            self.window,
+            "CommDesk",
+            self.tr(
+                "CommDesk closed unexpectedly the last time it ran. What happened was written to %1; send it to your IT officer if this happens again."
+            ).replace("%1", str(report)),
+        )
+
+    def shutdown(self) -> None:
+        """Close the window and the database, letting background work finish first."""
+        self._backup_timer.stop()
+        window, services = self.window, self.services
+        self.window = self.services = None
+        if window is not None:
+            window.ctx.tasks.wait_for_done()
+            QCoreApplication.sendPostedEvents()  # deliver the last results before the widgets go
+            window.ctx.data_changed.detach()
+            window.closing.disconnect(self._save_window_state)
+            window.close()
+            window.deleteLater()
+        if services is not None:
+            services.close()
+
+    # -- backups ------------------------------------------------------------------------------
+    @Slot()
+    def daily_backup(self) -> None:
+        if self.window is None or self.services is None:
+            return
+        from app.services.backup import daily_backup
+
+        services, window = self.services, self.window
+
+        def done(path: object) -> None:
+            if path is not None and self.window is window:
+                window.statusBar().showMessage(
+                    self.tr("Daily backup written to %1.").replace("%1", str(path)), 15_000
+                )
+
+        def failed(error: BaseException) -> None:
+            log.error("daily backup failed: %s", error)
+            if self.window is window:
+                window.statusBar().showMessage(
+                    self.tr("The daily backup failed: %1. Check the backup folder in Settings.").replace(
+                        "%1", str(error)
+                    )
+                )
+
+        window.ctx.tasks.run_db(lambda: daily_backup(services), done, failed)
+
+    def restore(self) -> None:
+        """File → Restore: choose a copy, check it, confirm, then replace the data."""
+        from app.services.backup import backup_folder, verify_backup
+        from app.ui.database_problem import BackupChooser
+
+        if self.window is None or self.services is None:
+            return
+        window, services = self.window, self.services
+        window.ctx.tasks.run_db(
+            lambda: backup_folder(services),
+            lambda folder: self._choose_and_restore(window, folder, BackupChooser, verify_backup),
+        )
+
+    def _choose_and_restore(
+        self, window: MainWindow, folder: Path, chooser_class: type, verify: Callable[[Path], str]
+    ) -> None:
+        chooser = chooser_class(folder, window)
+        if chooser.exec() != QDialog.DialogCode.Accepted or chooser.selected is None:
+            return
+        candidate: Path = chooser.selected
+
+        def checked(_revision: object) -> None:
+            answer = QMessageBox.question(
+                window,
+                self.tr("Restore a backup"),
+                self.tr(
+                    "Replace the current data with the copy %1?\n\nChanges made after that copy was taken will no longer be in CommDesk; the current data is kept aside in the backup folder first. CommDesk closes the data file and opens it again."
+                ).replace("%1", candidate.name),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                self.replace_database(candidate)
+
+        def refused(error: BaseException) -> None:
+            QMessageBox.warning(window, self.tr("Restore a backup"), str(error))
+
+        window.ctx.tasks.run_io(lambda: verify(candidate), checked, refused)
+
+    def replace_database(self, candidate: Path) -> Path | None:
+        """Close everything, restore ``candidate`` over the data file, open it again.
+
+        Returns the copy of the data that was replaced, or None when the restore was refused
+        (the current data is then opened again, unchanged).
+        """
+        page = self.window.current_page_key() if self.window is not None else None
+        self._save_window_state()
+        app = QApplication.instance()
+        quit_on_close = isinstance(app, QApplication) and app.quitOnLastWindowClosed()
+        if isinstance(app, QApplication):
+            app.setQuitOnLastWindowClosed(False)  # the window closes only to open again
+        try:
+            return self._replace_database(candidate, page)
+        finally:
+            if isinstance(app, QApplication):
+                app.setQuitOnLastWindowClosed(quit_on_close)
+
+    def _replace_database(self, candidate: Path, page: str | None) -> Path | None:
+        self.shutdown()
+        safety: Path | None = None
+        problem: CommDeskError | None = None
+        try:
+            safety = self._restore_file(candidate)
+        except CommDeskError as exc:
+            problem = exc
+        if not self.start_again(page):
+            QApplication.exit(2)
+            return safety
+        assert self.window is not None
+        if problem is not None:
+            QMessageBox.warning(self.window, self.tr("Restore a backup"), str(problem))
+        else:
+            self.window.statusBar().showMessage(
+                self.tr("Restored %1. The data it replaced was kept in %2.")
+                .replace("%1", candidate.name)
+                .replace("%2", str(safety)),
+                30_000,
+            )
+        return safety
+
+    def _restore_file(self, candidate: Path) -> Path:
+        from app.services.backup import restore
+
+        safety = restore(candidate, database_path(self.data_dir), backup_dir(self.data_dir))
+        log.info("restored %s; previous data kept in %s", candidate, safety)
+        return safety
+
+    def start_again(self, page: str | None) -> bool:
+        services = self.open_services()
+        if services is None:
+            return False
+        window = self._build_window(services)
+        self._restore_window_state(window)
+        if page and window.has_page(page):
+            window.show_page(page)
+        window.show()
+        self._backup_timer.start()
+        return True
+
+    # -- problems during work -------------------------------------------------------------------
+    @Slot(object)
+    def _database_problem_during_work(self, error: BaseException) -> None:
+        """Locked and full come and go: the operation's own message is enough. Damaged or
+        read-only data needs a decision, once, not one dialog per failed query."""
+        if not isinstance(error, DatabaseUnavailable) or error.kind not in ("corrupt", "read_only"):
+            return
+        if self._problem_open or self.window is None:
+            return
+        from app.ui.database_problem import DatabaseProblemDialog
+
+        self._problem_open = True
+        try:
+            dialog = DatabaseProblemDialog(
+                error, database_path(self.data_dir), at_start=False, parent=self.window
+            )
+            dialog.exec()
+        finally:
+            self._problem_open = False
+        if dialog.choice == "restore" and dialog.backup is not None:
+            self.replace_database(dialog.backup)
+
+    # -- restart ------------------------------------------------------------------------------
+    def restart(self) -> None:
+        """Start a new CommDesk process with the same arguments, then close this one."""
+        if getattr(sys, "frozen", False):
+            program, arguments = sys.executable, sys.argv[1:]
+        else:
+            program, arguments = sys.executable, ["-m", "app", *sys.argv[1:]]
+        if self.window is not None:
+            self.window.close()
+        if QProcess.startDetached(program, arguments, os.getcwd())[0]:
+            QApplication.quit()
+
+
+def run_gui(data_dir: Path, language: str | None = None) -> int:
+    from app.ui.crash import CrashReporter
+
+    app = make_application()
+    log_path = setup_logging(data_dir)
+    log.info("CommDesk %s starting, data in %s", __version__, data_dir)
+    reporter = CrashReporter(log_path)
+    reporter.install()
+    crashed_last_time = previous_native_crash(data_dir)
+    enable_native_crash_report(data_dir)
+    desktop = DesktopApp(data_dir, language, log_path)
+    try:
+        if not desktop.start(crashed_last_time):
+            desktop.shutdown()
             return 0
-    window.show()
-    code = app.exec()
-    window.ctx.tasks.wait_for_done()
-    services.close()
+        code = app.exec()
+    except Exception as exc:  # start-up itself failed: say so, never vanish
+        reporter.excepthook(type(exc), exc, exc.__traceback__)
+        if reporter.dialog is not None:
+            reporter.dialog.exec()
+        code = 1
+    finally:
+        desktop.shutdown()
+        reporter.uninstall()
+    log.info("CommDesk stopped with code %s", code)
+    from app.logs import shutdown_logging
+
+    shutdown_logging()
     return code

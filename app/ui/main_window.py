@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,6 +23,8 @@ from app.ui.pages import PAGES, PageSpec
 
 
 class MainWindow(QMainWindow):
+    closing = Signal()  # before the window closes: the shell saves its geometry and page
+
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
         self.ctx = ctx
@@ -69,16 +73,91 @@ class MainWindow(QMainWindow):
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.file_menu = file_menu
+        self.backup_action = QAction(self.tr("&Back up now"), self)
+        self.backup_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
+        self.backup_action.triggered.connect(self.back_up_now)
+        self.restore_action = QAction(self.tr("&Restore from a backup…"), self)
+        self.restore_action.triggered.connect(self._restore)
+        self.restore_action.setEnabled(callable(self.ctx.extras.get("restore")))
+        self.settings_action = QAction(self.tr("&Settings"), self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(lambda: self.show_page("settings"))
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.restore_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
         file_menu.addAction(quit_action)
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         for row, spec in enumerate(self._specs):
             action = QAction(QCoreApplication.translate("Pages", spec.title), self)
-            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            if row < 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
             action.triggered.connect(lambda _checked=False, r=row: self.navigation.setCurrentRow(r))
             go_menu.addAction(action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_menu = help_menu
+        shortcuts_action = QAction(self.tr("&Keyboard shortcuts"), self)
+        shortcuts_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        shortcuts_action.triggered.connect(self.show_shortcuts)
+        about_action = QAction(self.tr("&About CommDesk"), self)
+        about_action.triggered.connect(self.show_about)
+        help_menu.addAction(shortcuts_action)
+        help_menu.addAction(about_action)
+
+    def current_page_key(self) -> str | None:
+        row = self.navigation.currentRow()
+        return self._specs[row].key if 0 <= row < len(self._specs) else None
+
+    def has_page(self, key: str) -> bool:
+        return any(spec.key == key for spec in self._specs)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        self.closing.emit()
+        super().closeEvent(event)
+
+    @Slot()
+    def back_up_now(self) -> None:
+        from app.services.backup import back_up_now
+
+        services = self.ctx.services
+        self.backup_action.setEnabled(False)
+        self.statusBar().showMessage(self.tr("Backing up…"))
+        self.ctx.tasks.run_db(lambda: back_up_now(services), self._backed_up, self._backup_failed)
+
+    def _backed_up(self, path: object) -> None:
+        self.backup_action.setEnabled(True)
+        self.statusBar().showMessage(self.tr("Backed up to %1.").replace("%1", str(path)), 15_000)
+
+    def _backup_failed(self, error: BaseException) -> None:
+        self.backup_action.setEnabled(True)
+        self.statusBar().clearMessage()
+        QMessageBox.warning(
+            self, self.tr("Back up now"), self.tr("The backup failed: %1").replace("%1", str(error))
+        )
+
+    @Slot()
+    def _restore(self) -> None:
+        restore = self.ctx.extras.get("restore")
+        if callable(restore):
+            restore()
+
+    @Slot()
+    def show_shortcuts(self) -> None:
+        from app.ui.help import ShortcutsDialog
+
+        ShortcutsDialog(self).exec()
+
+    @Slot()
+    def show_about(self) -> None:
+        from app.ui.help import show_about
+
+        log_path = self.ctx.extras.get("log_path")
+        show_about(self, self.ctx.services.db.path.parent, log_path if isinstance(log_path, Path) else None)
 
     def page(self, key: str) -> QWidget:
         """The workspace for ``key``, created on first use so start-up stays fast."""

@@ -46,9 +46,17 @@ class TaskRunner(QObject):
     # Errors of operations that had no failure callback of their own.
     unhandled_error = Signal(object)
     busy_changed = Signal(bool)
+    # Every failure that ``translate_error`` recognised (e.g. the database is locked or full),
+    # whether or not the operation had a failure callback: the shell offers a way out.
+    recognised_error = Signal(object)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        translate_error: Callable[[BaseException], BaseException | None] | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._translate_error = translate_error
         self._db_pool = QThreadPool(self)
         self._db_pool.setMaxThreadCount(1)
         self._io_pool = QThreadPool(self)
@@ -101,6 +109,11 @@ class TaskRunner(QObject):
                 log.warning(
                     "background operation failed: %s", getattr(payload, "__traceback_text__", payload)
                 )
+                translated = self._translate_error(payload) if self._translate_error else None
+                if translated is not None:
+                    translated.__cause__ = payload
+                    payload = translated
+                    self.recognised_error.emit(payload)
                 if on_failure is not None:
                     on_failure(payload)
                 else:

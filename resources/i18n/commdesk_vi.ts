@@ -1,6 +1,60 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi">
 <context>
+    <name>About</name>
+    <message>
+        <source>Policy-communication desk for provincial People's Committees: calendar, press relations, staff, budget, monitoring and reports, working offline and syncing with the central server.</source>
+        <translation>Phần mềm công tác truyền thông chính sách của Ủy ban nhân dân cấp tỉnh: lịch truyền thông, quan hệ báo chí, nhân sự, kinh phí, theo dõi báo chí và báo cáo; làm việc được khi không có mạng và đồng bộ với máy chủ trung tâm.</translation>
+    </message>
+    <message>
+        <source>Built with Python %1, Qt %2 (PySide6 %3) on %4.</source>
+        <translation>Xây dựng trên Python %1, Qt %2 (PySide6 %3), chạy trên %4.</translation>
+    </message>
+    <message>
+        <source>Reports use the Liberation Serif fonts under the SIL Open Font License.</source>
+        <translation>Báo cáo dùng phông chữ Liberation Serif theo giấy phép SIL Open Font License.</translation>
+    </message>
+    <message>
+        <source>Data folder: %1</source>
+        <translation>Thư mục dữ liệu: %1</translation>
+    </message>
+    <message>
+        <source>Log file: %1</source>
+        <translation>Tệp nhật ký: %1</translation>
+    </message>
+    <message>
+        <source>About CommDesk</source>
+        <translation>Giới thiệu CommDesk</translation>
+    </message>
+</context>
+<context>
+    <name>BackupChooser</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Khôi phục bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Choose the copy to restore. CommDesk checks it before anything is replaced, and keeps the current data file aside.</source>
+        <translation>Chọn bản sao cần khôi phục. CommDesk kiểm tra bản sao trước khi thay thế và giữ lại tệp dữ liệu hiện tại ở chỗ riêng.</translation>
+    </message>
+    <message>
+        <source>There are no backups in %1.</source>
+        <translation>Không có bản sao lưu nào trong %1.</translation>
+    </message>
+    <message>
+        <source>Other file…</source>
+        <translation>Tệp khác…</translation>
+    </message>
+    <message>
+        <source>Restore this copy</source>
+        <translation>Khôi phục bản này</translation>
+    </message>
+    <message>
+        <source>CommDesk data (*.sqlite3 *.db);;All files (*)</source>
+        <translation>Dữ liệu CommDesk (*.sqlite3 *.db);;Mọi tệp (*)</translation>
+    </message>
+</context>
+<context>
     <name>BackupSection</name>
     <message>
         <source>CommDesk copies its database once a day, the first time it runs that day, and keeps the newest copies. A copy is also taken before every upgrade and every restore. Choose a folder on another disk or a network share to survive a disk failure.</source>
@@ -59,6 +113,135 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <source>CommDesk — unexpected error</source>
+        <translation>CommDesk — lỗi ngoài dự kiến</translation>
+    </message>
+    <message>
+        <source>CommDesk met an error it did not expect.</source>
+        <translation>CommDesk gặp một lỗi ngoài dự kiến.</translation>
+    </message>
+    <message>
+        <source>Changes saved before this moment are safe. If you were editing something, check it before you go on.</source>
+        <translation>Các thay đổi đã lưu trước thời điểm này vẫn an toàn. Nếu bạn đang sửa dở nội dung nào, hãy kiểm tra lại trước khi làm tiếp.</translation>
+    </message>
+    <message>
+        <source>The details were written to the log file:</source>
+        <translation>Chi tiết lỗi đã được ghi vào tệp nhật ký:</translation>
+    </message>
+    <message>
+        <source>Send this file to your IT officer if the error comes back.</source>
+        <translation>Nếu lỗi lặp lại, hãy gửi tệp này cho cán bộ phụ trách công nghệ thông tin.</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>Xem chi tiết</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Sao chép chi tiết</translation>
+    </message>
+    <message>
+        <source>Open the log folder</source>
+        <translation>Mở thư mục nhật ký</translation>
+    </message>
+    <message>
+        <source>Quit CommDesk</source>
+        <translation>Thoát CommDesk</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Tiếp tục</translation>
+    </message>
+    <message>
+        <source>CommDesk must close because of an error in Qt: %1</source>
+        <translation>CommDesk phải đóng do lỗi trong thư viện Qt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseProblemDialog</name>
+    <message>
+        <source>CommDesk — the data file cannot be used</source>
+        <translation>CommDesk — không dùng được tệp dữ liệu</translation>
+    </message>
+    <message>
+        <source>Another program is using the data file: another copy of CommDesk, a backup or antivirus program. Close it, then try again.</source>
+        <translation>Một chương trình khác đang dùng tệp dữ liệu: một cửa sổ CommDesk khác, phần mềm sao lưu hoặc diệt virus. Hãy đóng chương trình đó rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>CommDesk is not allowed to write to the data file. Check that the folder is not read-only and that your account may write to it, or ask your IT officer.</source>
+        <translation>CommDesk không được phép ghi vào tệp dữ liệu. Hãy kiểm tra thư mục không ở chế độ chỉ đọc và tài khoản của bạn có quyền ghi, hoặc nhờ cán bộ công nghệ thông tin.</translation>
+    </message>
+    <message>
+        <source>Free some space on the disk (empty the Recycle Bin, remove large files you no longer need), then try again.</source>
+        <translation>Hãy giải phóng dung lượng ổ đĩa (dọn Thùng rác, xóa các tệp lớn không còn cần), rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>The data file is damaged. Restore the newest backup: the damaged file is kept aside, never deleted.</source>
+        <translation>Tệp dữ liệu bị hỏng. Hãy khôi phục bản sao lưu mới nhất: tệp bị hỏng được giữ lại riêng, không bị xóa.</translation>
+    </message>
+    <message>
+        <source>Install the newer version of CommDesk to open this data. The file was not changed.</source>
+        <translation>Hãy cài phiên bản CommDesk mới hơn để mở dữ liệu này. Tệp không bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>Data file: %1</source>
+        <translation>Tệp dữ liệu: %1</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Thử lại</translation>
+    </message>
+    <message>
+        <source>Restore a backup…</source>
+        <translation>Khôi phục bản sao lưu…</translation>
+    </message>
+    <message>
+        <source>Open the data folder</source>
+        <translation>Mở thư mục dữ liệu</translation>
+    </message>
+    <message>
+        <source>Quit CommDesk</source>
+        <translation>Thoát CommDesk</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopApp</name>
+    <message>
+        <source>CommDesk closed unexpectedly the last time it ran. What happened was written to %1; send it to your IT officer if this happens again.</source>
+        <translation>Lần chạy trước CommDesk đã bị đóng đột ngột. Thông tin về sự cố đã được ghi vào %1; nếu còn lặp lại, hãy gửi tệp này cho cán bộ công nghệ thông tin.</translation>
+    </message>
+    <message>
+        <source>Daily backup written to %1.</source>
+        <translation>Đã sao lưu hằng ngày vào %1.</translation>
+    </message>
+    <message>
+        <source>The daily backup failed: %1. Check the backup folder in Settings.</source>
+        <translation>Sao lưu hằng ngày không thành công: %1. Hãy kiểm tra thư mục sao lưu trong Cài đặt.</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Khôi phục bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Replace the current data with the copy %1?
+
+Changes made after that copy was taken will no longer be in CommDesk; the current data is kept aside in the backup folder first. CommDesk closes the data file and opens it again.</source>
+        <translation>Thay dữ liệu hiện tại bằng bản sao %1?
+
+Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong CommDesk; dữ liệu hiện tại được cất sang thư mục sao lưu trước. CommDesk sẽ đóng tệp dữ liệu rồi mở lại.</translation>
+    </message>
+    <message>
+        <source>Restored %1. The data it replaced was kept in %2.</source>
+        <translation>Đã khôi phục %1. Dữ liệu bị thay thế được giữ tại %2.</translation>
+    </message>
+</context>
+<context>
     <name>LanguageSection</name>
     <message>
         <source>The language of menus, forms, messages and reports. The change applies when CommDesk starts again.</source>
@@ -88,12 +271,52 @@
         <translation>&amp;Tệp</translation>
     </message>
     <message>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Sao lưu ngay</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>&amp;Khôi phục từ bản sao lưu…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Cài đặt</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
         <source>&amp;Go</source>
         <translation>Đ&amp;i tới</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Phím tắt</translation>
+    </message>
+    <message>
+        <source>&amp;About CommDesk</source>
+        <translation>&amp;Giới thiệu CommDesk</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Đang sao lưu…</translation>
+    </message>
+    <message>
+        <source>Backed up to %1.</source>
+        <translation>Đã sao lưu vào %1.</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Sao lưu ngay</translation>
+    </message>
+    <message>
+        <source>The backup failed: %1</source>
+        <translation>Sao lưu không thành công: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) waiting to sync</source>
@@ -322,6 +545,25 @@
     <message>
         <source>Backups</source>
         <translation>Sao lưu</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Phím tắt</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Phím</translation>
+    </message>
+    <message>
+        <source>Workspaces list their own shortcuts here once they have been opened. In every list, Enter opens the selected item and typing in the search box filters as you type.</source>
+        <translation>Phím tắt riêng của từng phần việc xuất hiện ở đây sau khi phần việc đó được mở. Trong mọi danh sách, Enter mở mục đang chọn; gõ vào ô tìm kiếm để lọc ngay khi gõ.</translation>
     </message>
 </context>
 <context>

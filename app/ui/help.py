@@ -1,0 +1,124 @@
+"""Help: the keyboard shortcuts actually defined in the window, and the About box."""
+
+from __future__ import annotations
+
+import platform
+import sys
+from pathlib import Path
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QCoreApplication, Qt, qVersion
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import __version__
+
+
+def _plain(text: str) -> str:
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").strip()
+
+
+def collect_shortcuts(window: QMainWindow) -> dict[str, list[tuple[str, str]]]:
+    """Group title -> (what it does, keys), from the menus first, then the open workspaces."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    seen: set[tuple[str, str]] = set()
+
+    def add(group: str, text: str, keys: QKeySequence) -> None:
+        shown = keys.toString(QKeySequence.SequenceFormat.NativeText)
+        entry = (_plain(text), shown)
+        if shown and entry[0] and entry not in seen:
+            seen.add(entry)
+            groups.setdefault(group, []).append(entry)
+
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        if isinstance(menu, QMenu):
+            for action in menu.actions():
+                add(_plain(menu_action.text()), action.text(), action.shortcut())
+    pages = getattr(window, "_pages", {})
+    titles = {spec.key: spec.title for spec in getattr(window, "_specs", [])}
+    for key, page in pages.items():
+        group = QCoreApplication.translate("Pages", titles.get(key, key))
+        for action in page.findChildren(QAction):
+            add(group, action.text() or action.toolTip(), action.shortcut())
+        for shortcut in page.findChildren(QShortcut):
+            add(group, shortcut.whatsThis() or shortcut.objectName(), shortcut.key())
+    return groups
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, window: QMainWindow, parent: QWidget | None = None) -> None:
+        super().__init__(parent or window)
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        self.resize(560, 560)
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderLabels([self.tr("Action"), self.tr("Keys")])
+        self.tree.setRootIsDecorated(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        for group, entries in collect_shortcuts(window).items():
+            heading = QTreeWidgetItem([group, ""])
+            font = heading.font(0)
+            font.setBold(True)
+            heading.setFont(0, font)
+            heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.tree.addTopLevelItem(heading)
+            for text, keys in entries:
+                self.tree.addTopLevelItem(QTreeWidgetItem(["    " + text, keys]))
+        note = QLabel(
+            self.tr(
+                "Workspaces list their own shortcuts here once they have been opened. In every list, Enter opens the selected item and typing in the search box filters as you type."
+            )
+        )
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+
+
+def about_text(data_folder: Path | None = None, log_path: Path | None = None) -> str:
+    purpose = QCoreApplication.translate(
+        "About",
+        "Policy-communication desk for provincial People's Committees: calendar, press relations, staff, budget, monitoring and reports, working offline and syncing with the central server.",
+    )
+    built = QCoreApplication.translate("About", "Built with Python %1, Qt %2 (PySide6 %3) on %4.")
+    built = (
+        built.replace("%1", platform.python_version())
+        .replace("%2", qVersion())
+        .replace("%3", pyside_version)
+        .replace("%4", platform.system() or sys.platform)
+    )
+    fonts = QCoreApplication.translate(
+        "About", "Reports use the Liberation Serif fonts under the SIL Open Font License."
+    )
+    parts = [f"<h2>CommDesk {__version__}</h2>", f"<p>{purpose}</p>", f"<p>{built}</p>", f"<p>{fonts}</p>"]
+    places = []
+    if data_folder is not None:
+        places.append(QCoreApplication.translate("About", "Data folder: %1").replace("%1", str(data_folder)))
+    if log_path is not None:
+        places.append(QCoreApplication.translate("About", "Log file: %1").replace("%1", str(log_path)))
+    if places:
+        parts.append("<p>" + "<br>".join(places) + "</p>")
+    return "".join(parts)
+
+
+def show_about(parent: QWidget, data_folder: Path | None = None, log_path: Path | None = None) -> None:
+    QMessageBox.about(
+        parent, QCoreApplication.translate("About", "About CommDesk"), about_text(data_folder, log_path)
+    )
