@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -11,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from app.db import open_database
 from app.i18n import set_language
+from app.paths import database_path
 from app.services import Services, open_services
 
 OFFICE = {
@@ -41,9 +44,24 @@ def data_dir(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty database at the current schema, migrated once per test run.
+
+    Copying it is what migrating a new file would produce (a new file gets no backup), only
+    without running every migration again for each test.
+    """
+    path = tmp_path_factory.mktemp("template") / "commdesk.sqlite3"
+    open_database(path).close()
+    return path
+
+
 @pytest.fixture
-def bare_services(data_dir: Path) -> Iterator[Services]:
+def bare_services(data_dir: Path, migrated_template: Path) -> Iterator[Services]:
     """Services on a new database, before first-run set-up (no office yet)."""
+    target = database_path(data_dir)
+    if not target.exists():
+        shutil.copyfile(migrated_template, target)
     services = open_services(data_dir, actor="tester")
     yield services
     services.close()

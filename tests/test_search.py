@@ -1,4 +1,6 @@
-from app.text import fold, fts_prefix_query
+import pytest
+
+from app.text import fold, fts_prefix_query, search_tokens
 
 
 def test_fold_strips_tones_and_reads_d_bar_as_d() -> None:
@@ -64,3 +66,87 @@ def test_search_covers_agencies_staff_activities_and_coverage(services) -> None:
     assert services.staff.count(search="duc thang") == 1
     assert services.activities.count(search="duong sat toc do") == 1
     assert services.coverage.count(search="dong tinh") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Thừa Thiên–Huế", "thua thien–hue"),
+        ("Ưu đãi ĐẦU TƯ", "uu dai dau tu"),
+        ("Quỳnh Phước Nguyệt", "quynh phuoc nguyet"),
+        ("Nguye\u0302\u0303n", "nguyen"),  # decomposed input (NFD), as some keyboards send it
+        ("Bà Rịa – Vũng Tàu", "ba ria – vung tau"),
+        ("Nghị định 09/2017/NĐ-CP", "nghi dinh 09/2017/nd-cp"),
+        ("ỐC ĐẢO", "oc dao"),
+        ("", ""),
+    ],
+)
+def test_fold_more_cases(text: str, folded: str) -> None:
+    assert fold(text) == folded
+
+
+def test_search_tokens_split_on_punctuation() -> None:
+    assert search_tokens("Nghị định 09/2017/NĐ-CP") == ["nghi", "dinh", "09", "2017", "nd", "cp"]
+    assert search_tokens("hoa@nhandan.vn") == ["hoa", "nhandan", "vn"]
+
+
+@pytest.fixture
+def people(services):
+    names = [
+        "Nguyễn Văn Hùng",
+        "Nguyễn Văn Hưng",
+        "Nguyễn Thị Hồng",
+        "Đỗ Đức Dũng",
+        "Dương Quốc Đạt",
+        "Trịnh Thị Ánh Tuyết",
+        "Lê Hoàng Phước",
+    ]
+    for name in names:
+        services.journalists.create(
+            {
+                "full_name": name,
+                "emails": f"{fold(name).replace(' ', '')}@nhandan.vn",
+                "phones": "0912 345 678",
+            }
+        )
+    return services
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("nguyen van hung", ["Nguyễn Văn Hùng", "Nguyễn Văn Hưng"]),  # tones ignored: both read "hung"
+        ("Nguyễn Văn Hùng", ["Nguyễn Văn Hùng", "Nguyễn Văn Hưng"]),
+        ("ng va h", ["Nguyễn Văn Hùng", "Nguyễn Văn Hưng"]),  # every word a prefix, as typed
+        ("ng h", ["Nguyễn Thị Hồng", "Nguyễn Văn Hùng", "Nguyễn Văn Hưng"]),
+        ("d", ["Dương Quốc Đạt", "Đỗ Đức Dũng"]),  # đ is d
+        ("đ", ["Dương Quốc Đạt", "Đỗ Đức Dũng"]),
+        ("DUNG", ["Đỗ Đức Dũng"]),
+        ("dat duong", ["Dương Quốc Đạt"]),  # any word order
+        ("anh tuyet", ["Trịnh Thị Ánh Tuyết"]),
+        ("Nguye\u0302\u0303n thi", ["Nguyễn Thị Hồng"]),
+        ("phuoc", ["Lê Hoàng Phước"]),
+        ("lehoangphuoc", ["Lê Hoàng Phước"]),  # the e-mail address is searched too
+        ("0912", None),  # every row has the phone
+        ("hung xyz", []),
+    ],
+)
+def test_journalist_search_cases(people, query: str, expected: list[str] | None) -> None:
+    found = sorted(j.full_name for j in people.journalists.list(search=query))
+    if expected is None:
+        assert len(found) == 7
+    else:
+        assert found == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "query", ['"', "hung OR", "NOT hung", "hung*", "(dung", "a:b", "^x", "NEAR(a b)", "-", "'"]
+)
+def test_search_syntax_in_the_query_is_plain_text(people, query: str) -> None:
+    people.journalists.list(search=query)  # never an FTS syntax error
+    people.journalists.count(search=query)
+
+
+def test_blank_search_matches_everything(people) -> None:
+    assert people.journalists.count(search="   ") == 7
+    assert people.journalists.count(search="—") == 7

@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from app.db import Database, open_database
-from app.models import OutboxEntry, new_id
+from app.models import OutboxEntry, SyncState, new_id
 from app.paths import backup_dir, database_path
 from app.services.budget import AdjustmentService, AllocationService, ExpenseService
 from app.services.calendar import ActivityService, ActivityTopicService, InviteeService
@@ -16,7 +16,7 @@ from app.services.changes import ChangeBus
 from app.services.compliance import ComplianceService
 from app.services.contacts_export import ContactExporter
 from app.services.contacts_import import ContactImporter
-from app.services.context import ServiceContext
+from app.services.context import LAST_HLC_KEY, ServiceContext
 from app.services.duplicates import DuplicateService
 from app.services.media import (
     AgencyService,
@@ -56,6 +56,7 @@ class Services:
             bus=ChangeBus(),
             actor=actor or _login_name(),
         )
+        self._resume_clock()
         self.offices = OfficeService(self.ctx)
         self.units = UnitFocalService(self.ctx)
         self.topics = TopicService(self.ctx)
@@ -86,6 +87,13 @@ class Services:
         office = self.offices.current()
         if office is not None:
             self.ctx.office_id = office.id
+
+    def _resume_clock(self) -> None:
+        """Continue after the last stamp this database handed out, even if the PC clock went back."""
+        with self.db.session() as session:
+            last = session.get(SyncState, LAST_HLC_KEY)
+            if last is not None and last.value:
+                self.ctx.clock.observe(last.value)
 
     def pending_changes(self) -> int:
         """Local changes not yet accepted by the server."""

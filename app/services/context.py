@@ -9,11 +9,14 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.db import Database
-from app.models import AuditEntry, OutboxEntry, Synced, utcnow
+from app.models import AuditEntry, OutboxEntry, Synced, SyncState, utcnow
 from app.models.codec import encode_value
 from app.models.enums import OutboxOp
 from app.services.changes import ChangeBus
 from app.sync.hlc import HybridLogicalClock
+
+# The last stamp handed out, kept so that a restarted app never stamps behind it (see Services).
+LAST_HLC_KEY = "hlc.last"
 
 
 @dataclass
@@ -59,6 +62,8 @@ class ServiceContext:
                 hlc=stamp,
             )
         )
+        # Same transaction: the stamp is remembered exactly when the change it orders is kept.
+        session.merge(SyncState(key=LAST_HLC_KEY, value=stamp))
         session.add(
             AuditEntry(
                 actor=self.actor, entity=table, row_id=row.id, action=action or op.value, changes_json=encoded
