@@ -23,6 +23,7 @@ from app.models import enums as e
 from app.services.fields import LOCAL_TZ
 from app.services.organisation import StaffService, TrainingService, UnitService
 from app.services.preferences import INT, Preference, register
+from app.text import fold
 
 SPEAKER_ROLES = (e.StaffRole.SPOKESPERSON.value, e.StaffRole.AUTHORISED_SPEAKER.value)
 # Decree 244/2026: the spokesperson's details are published within 24 hours of assignment.
@@ -169,6 +170,14 @@ class RegisterEntry:
 
 
 class StaffMemberService(StaffService):
+    def conditions(self, filters: dict[str, Any]) -> Any:
+        """Adds ``role`` (a StaffRole code the person holds) to the plain equality filters."""
+        filters = dict(filters)
+        role = filters.pop("role", None)
+        yield from super().conditions(filters)
+        if role is not None:
+            yield StaffMember.roles.contains(role)  # no role code is part of another
+
     def publication_hours(self, session: Session) -> int:
         return int(_setting(session, PUBLICATION_HOURS_SETTING, DEFAULT_PUBLICATION_HOURS))
 
@@ -217,7 +226,7 @@ class StaffMemberService(StaffService):
                         authorisation=authorisation_state(staff.authorised_from, staff.authorised_to, today),
                     )
                 )
-        return sorted(entries, key=lambda x: (not x.is_spokesperson, x.full_name.casefold()))
+        return sorted(entries, key=lambda x: (not x.is_spokesperson, fold(x.full_name)))
 
     def names(self, ids: list[str] | None = None) -> dict[str, str]:
         """id -> full name of every (or the given) staff member, for pickers and labels."""
@@ -429,6 +438,19 @@ class TrainingPlan:
 
 
 class TrainingRecordService(TrainingService):
+    def create_for_many(self, staff_ids: list[str], values: dict[str, Any]) -> list[Any]:
+        """One record per person for a course several people attended: all saved, or none."""
+        return _create_for_many(self, staff_ids, values)
+
+    def conditions(self, filters: dict[str, Any]) -> Any:
+        """Adds ``year`` (courses started that year) to the plain equality filters."""
+        filters = dict(filters)
+        year = filters.pop("year", None)
+        yield from super().conditions(filters)
+        if year is not None:
+            yield TrainingRecord.starts_on >= date(year, 1, 1)
+            yield TrainingRecord.starts_on <= date(year, 12, 31)
+
     def hours_per_person(self, year: int) -> list[TrainingHours]:
         """Training hours, courses and cost per person for courses started in ``year``."""
         query = (
@@ -547,3 +569,24 @@ class TrainingRecordService(TrainingService):
         from app.services.rows import to_row
 
         return to_row(obj)
+
+
+def _create_for_many(service: TrainingService, staff_ids: list[str], values: dict[str, Any]) -> list[Any]:
+    from app.errors import FieldProblem, ValidationError
+    from app.services.labels import field_label
+    from app.services.rows import to_row
+
+    if not staff_ids:
+        raise ValidationError(
+            [
+                FieldProblem(
+                    "staff_id",
+                    field_label("staff_id"),
+                    Message("chọn ít nhất một cán bộ", "choose at least one staff member"),
+                )
+            ]
+        )
+    with service.ctx.db.session() as session, session.begin():
+        rows = [to_row(service.create_in(session, {**values, "staff_id": sid})) for sid in staff_ids]
+    service.ctx.bus.publish({service.table})
+    return rows

@@ -53,6 +53,12 @@ def _not_yet(title: str, purpose: object) -> PageFactory:
     return lambda _ctx: NotYetAvailablePage(title, str(purpose))
 
 
+def _staff_page(ctx: UiContext) -> QWidget:
+    from app.ui.staff.page import StaffPage
+
+    return StaffPage(ctx)
+
+
 def _settings_page(ctx: UiContext) -> QWidget:
     from app.ui.settings.page import SettingsPage
 
@@ -96,12 +102,7 @@ PAGES: list[PageSpec] = [
     PageSpec(
         "staff",
         str(QT_TRANSLATE_NOOP("Pages", "Staff")),
-        _not_yet(
-            "Staff",
-            QT_TRANSLATE_NOOP(
-                "Pages", "Spokespersons, dedicated and part-time officers, focal points and training."
-            ),
-        ),
+        _staff_page,
     ),
     PageSpec(
         "budget",

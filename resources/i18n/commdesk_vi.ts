@@ -443,10 +443,6 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
         <translation>Nhân sự</translation>
     </message>
     <message>
-        <source>Spokespersons, dedicated and part-time officers, focal points and training.</source>
-        <translation>Người phát ngôn, cán bộ chuyên trách và kiêm nhiệm, đầu mối và đào tạo.</translation>
-    </message>
-    <message>
         <source>Budget</source>
         <translation>Kinh phí</translation>
     </message>
@@ -484,6 +480,65 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     </message>
 </context>
 <context>
+    <name>PeopleTab</name>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <source>Authorised until</source>
+        <translation>Ủy quyền đến ngày</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Thư điện tử</translation>
+    </message>
+    <message>
+        <source>Search by name (accents optional)…</source>
+        <translation>Tìm theo tên (gõ có dấu hoặc không dấu)…</translation>
+    </message>
+    <message>
+        <source>All roles</source>
+        <translation>Tất cả vai trò</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation><numerusform>%n người</numerusform></translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>Thêm mới…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesForm</name>
     <message>
         <source>Save</source>
@@ -500,6 +555,137 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     <message>
         <source>Saved.</source>
         <translation>Đã lưu.</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterTab</name>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <source>Position, unit</source>
+        <translation>Chức vụ, đơn vị</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>Ngày quyết định</translation>
+    </message>
+    <message>
+        <source>Published on the portal</source>
+        <translation>Ngày công bố trên cổng thông tin</translation>
+    </message>
+    <message>
+        <source>24-hour rule</source>
+        <translation>Thời hạn 24 giờ</translation>
+    </message>
+    <message>
+        <source>Deadline: %1</source>
+        <translation>Hạn chót: %1</translation>
+    </message>
+    <message>
+        <source>Authorisation</source>
+        <translation>Hiệu lực ủy quyền</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Thư điện tử</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Xuất PDF…</translation>
+    </message>
+    <message>
+        <source>Export XLSX…</source>
+        <translation>Xuất XLSX…</translation>
+    </message>
+    <message>
+        <source>The exported register lists current spokespersons and authorised speakers, ready to publish on the portal; expired authorisations are left out.</source>
+        <translation>Danh sách xuất ra gồm người phát ngôn và người được ủy quyền phát ngôn đang còn hiệu lực, sẵn sàng đăng trên cổng thông tin; các ủy quyền đã hết hạn không được đưa vào.</translation>
+    </message>
+    <message>
+        <source>Published on time</source>
+        <translation>Đã công bố đúng hạn</translation>
+    </message>
+    <message>
+        <source>Published late</source>
+        <translation>Đã công bố muộn</translation>
+    </message>
+    <message>
+        <source>To publish</source>
+        <translation>Cần công bố</translation>
+    </message>
+    <message>
+        <source>Not published, overdue</source>
+        <translation>Chưa công bố, quá hạn</translation>
+    </message>
+    <message>
+        <source>No decision date</source>
+        <translation>Chưa có ngày quyết định</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Còn hiệu lực</translation>
+    </message>
+    <message>
+        <source>Expiring</source>
+        <translation>Sắp hết hạn</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Hết hiệu lực</translation>
+    </message>
+    <message>
+        <source>Not yet in force</source>
+        <translation>Chưa có hiệu lực</translation>
+    </message>
+    <message>
+        <source>No term recorded</source>
+        <translation>Chưa ghi thời hạn</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n spokesperson(s) and authorised speaker(s)</source>
+        <translation><numerusform>%n người phát ngôn và người được ủy quyền phát ngôn</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not published within 24 hours</source>
+        <translation><numerusform>%n người chưa được công bố trong 24 giờ</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n authorisation(s) expired</source>
+        <translation><numerusform>%n ủy quyền đã hết hiệu lực</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expiring within 30 days</source>
+        <translation><numerusform>%n ủy quyền hết hạn trong 30 ngày tới</numerusform></translation>
+    </message>
+    <message>
+        <source>Export the spokesperson register</source>
+        <translation>Xuất danh sách người phát ngôn</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Đã lưu %1</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Không xuất được</translation>
+    </message>
+    <message>
+        <source>The register could not be saved: %1</source>
+        <translation>Không lưu được danh sách: %1</translation>
     </message>
 </context>
 <context>
@@ -567,6 +753,391 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     </message>
 </context>
 <context>
+    <name>StaffDialog</name>
+    <message>
+        <source>Staff member</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <source>New staff member</source>
+        <translation>Thêm cán bộ</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <source>e.g. 15/QĐ-UBND</source>
+        <translation>ví dụ: 15/QĐ-UBND</translation>
+    </message>
+    <message>
+        <source>Decree 244/2026: a spokesperson's details are published on the portal within 24 hours.</source>
+        <translation>Nghị định 244/2026: thông tin người phát ngôn phải được công bố trên cổng thông tin trong vòng 24 giờ.</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Assignment decision</source>
+        <translation>Quyết định giao nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>Ngày quyết định</translation>
+    </message>
+    <message>
+        <source>Authorisation scope</source>
+        <translation>Phạm vi ủy quyền</translation>
+    </message>
+    <message>
+        <source>Authorised from</source>
+        <translation>Ủy quyền từ ngày</translation>
+    </message>
+    <message>
+        <source>Authorised until</source>
+        <translation>Ủy quyền đến ngày</translation>
+    </message>
+    <message>
+        <source>Official phone</source>
+        <translation>Điện thoại công vụ</translation>
+    </message>
+    <message>
+        <source>Official e-mail</source>
+        <translation>Thư điện tử công vụ</translation>
+    </message>
+    <message>
+        <source>Published on the portal</source>
+        <translation>Ngày công bố trên cổng thông tin</translation>
+    </message>
+    <message>
+        <source>Active from</source>
+        <translation>Bắt đầu công tác</translation>
+    </message>
+    <message>
+        <source>Active until</source>
+        <translation>Kết thúc công tác</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPage</name>
+    <message>
+        <source>Staff</source>
+        <translation>Nhân sự</translation>
+    </message>
+    <message>
+        <source>Spokespersons</source>
+        <translation>Người phát ngôn</translation>
+    </message>
+    <message>
+        <source>Units and focal points</source>
+        <translation>Đơn vị và đầu mối</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Đào tạo, bồi dưỡng</translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation>Khối lượng công việc</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingDialog</name>
+    <message>
+        <source>Training record</source>
+        <translation>Hồ sơ đào tạo</translation>
+    </message>
+    <message>
+        <source>New training course</source>
+        <translation>Thêm khóa đào tạo</translation>
+    </message>
+    <message>
+        <source>Filter names…</source>
+        <translation>Lọc theo tên…</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> giờ</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>Người tham dự</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>Khóa học</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>Đơn vị tổ chức</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Ngày bắt đầu</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>Ngày kết thúc</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Số giờ</translation>
+    </message>
+    <message>
+        <source>Content area</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Chứng chỉ</translation>
+    </message>
+    <message>
+        <source>Cost per person</source>
+        <translation>Kinh phí mỗi người</translation>
+    </message>
+    <message>
+        <source>Certificate expires</source>
+        <translation>Chứng chỉ hết hạn</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingTab</name>
+    <message>
+        <source>Start</source>
+        <translation>Bắt đầu</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>Khóa học</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>Đơn vị tổ chức</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Số giờ</translation>
+    </message>
+    <message>
+        <source>Content area</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Chứng chỉ</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Hết hạn</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kinh phí</translation>
+    </message>
+    <message>
+        <source>Courses</source>
+        <translation>Số khóa</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Hết hiệu lực</translation>
+    </message>
+    <message>
+        <source>Expiring soon</source>
+        <translation>Sắp hết hạn</translation>
+    </message>
+    <message>
+        <source>Hours per person</source>
+        <translation>Số giờ mỗi người</translation>
+    </message>
+    <message>
+        <source>Certificates expiring</source>
+        <translation>Chứng chỉ sắp hết hạn</translation>
+    </message>
+    <message>
+        <source>Training plan for the year</source>
+        <translation>Kế hoạch đào tạo trong năm</translation>
+    </message>
+    <message>
+        <source>New course…</source>
+        <translation>Thêm khóa học…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>%1 hours of training, %2 people trained</source>
+        <translation>%1 giờ đào tạo, %2 người được đào tạo</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Không có.</translation>
+    </message>
+    <message>
+        <source>calendar</source>
+        <translation>lịch</translation>
+    </message>
+    <message>
+        <source>Training plan for %1</source>
+        <translation>Kế hoạch đào tạo năm %1</translation>
+    </message>
+    <message>
+        <source>Courses scheduled</source>
+        <translation>Các khóa đã lên lịch</translation>
+    </message>
+    <message>
+        <source>Certificates to renew</source>
+        <translation>Chứng chỉ cần gia hạn</translation>
+    </message>
+    <message>
+        <source>Spokespersons and dedicated staff with no training yet this year</source>
+        <translation>Người phát ngôn và cán bộ chuyên trách chưa được đào tạo trong năm</translation>
+    </message>
+</context>
+<context>
+    <name>UnitDialog</name>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>New unit</source>
+        <translation>Thêm đơn vị</translation>
+    </message>
+    <message>
+        <source>— none yet —</source>
+        <translation>— chưa có —</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Communication focal point</source>
+        <translation>Đầu mối truyền thông</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsTab</name>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Communication focal point</source>
+        <translation>Đầu mối truyền thông</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— chưa có —</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>New unit…</source>
+        <translation>Thêm đơn vị…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Covered</source>
+        <translation>Đã có đầu mối</translation>
+    </message>
+    <message>
+        <source>Focal point no longer active</source>
+        <translation>Đầu mối đã thôi công tác</translation>
+    </message>
+    <message>
+        <source>No focal point</source>
+        <translation>Chưa có đầu mối</translation>
+    </message>
+    <message>
+        <source>Units with a communication focal point: %1 of %2</source>
+        <translation>Đơn vị có đầu mối truyền thông: %1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>WorkloadTab</name>
+    <message>
+        <source>Staff member</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <source>Quarter %1</source>
+        <translation>Quý %1</translation>
+    </message>
+    <message>
+        <source>Chaired %1, spokesperson at %2</source>
+        <translation>Chủ trì %1, phát ngôn %2</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Tổng</translation>
+    </message>
+    <message>
+        <source>Each quarter: activities chaired · activities as spokesperson, from the calendar (cancelled and postponed activities are not counted).</source>
+        <translation>Mỗi quý: số hoạt động chủ trì · số hoạt động phát ngôn, lấy từ lịch (không tính hoạt động đã hủy hoặc hoãn).</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+</context>
+<context>
     <name>_OfficeFieldsSection</name>
     <message>
         <source>Save</source>
@@ -579,6 +1150,17 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     <message>
         <source>Saved.</source>
         <translation>Đã lưu.</translation>
+    </message>
+</context>
+<context>
+    <name>_Tab</name>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Delete %1? This cannot be undone here.</source>
+        <translation>Xóa %1? Thao tác này không hoàn tác được tại đây.</translation>
     </message>
 </context>
 </TS>

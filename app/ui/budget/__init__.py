@@ -1,0 +1,1 @@
+"""The Budget workspace: allocations, adjustments, expenses, balances and monthly spending."""

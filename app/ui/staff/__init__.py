@@ -1,0 +1,1 @@
+"""The Staff workspace: people, spokespersons, units and focal points, training, workload."""
