@@ -136,6 +136,8 @@ def test_compliance_summary_and_overdue_list(services: Services) -> None:
     assert summary.check("press_questions").state == State.OK
     assert "09/2017" in summary.check("press_conference_quarter").legal_basis
 
+    assert services.compliance.overdue(now) == []  # nothing kept here yet: no period is reported
+    activity(services, "Tập huấn đầu năm", local(2026, 1, 15, 8), type="training", status="done")
     activity(services, "Họp báo quý II", local(2026, 6, 25, 14))
     release = activity(services, "Thông cáo tháng 5", local(2026, 5, 5, 9), type="press_release")
     services.activities.update(release.id, {"status": "done"})

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.i18n import Message
 from app.models import Activity, Interaction
@@ -462,11 +462,15 @@ class ComplianceService:
     def _missed_periods(self, now: datetime) -> list[OverdueItem]:
         """The previous quarter without its press conference, the previous month without information."""
         today = now.astimezone(LOCAL_TZ).date()
-        items = []
+        items: list[OverdueItem] = []
+        first_use = self._first_activity_start()
+        if first_use is None:
+            return items
         this_quarter, _ = quarter_bounds(today)
         start, end = quarter_bounds(this_quarter - timedelta(days=1))
         held, _planned = self._count(PRESS_CONFERENCES, start, end, now)
-        if held < int(self.rule("press_conferences_per_quarter")):
+        # a period before the office kept its calendar here is not reported as missed
+        if held < int(self.rule("press_conferences_per_quarter")) and first_use < _utc(end):
             quarter = (start.month - 1) // 3 + 1
             items.append(
                 OverdueItem(
@@ -484,7 +488,7 @@ class ComplianceService:
         this_month, _ = month_bounds(today)
         start, end = month_bounds(this_month - timedelta(days=1))
         held, _planned = self._count(list(self.rule("information_types")), start, end, now)
-        if held < int(self.rule("information_per_month")):
+        if held < int(self.rule("information_per_month")) and first_use < _utc(end):
             items.append(
                 OverdueItem(
                     "monthly_information",
@@ -499,6 +503,13 @@ class ComplianceService:
                 )
             )
         return items
+
+    def _first_activity_start(self) -> datetime | None:
+        with self.services.db.session() as session:
+            first = session.scalar(
+                select(func.min(Activity.starts_at)).where(Activity.deleted_at.is_(None))
+            )
+        return first.replace(tzinfo=UTC) if first is not None and first.tzinfo is None else first
 
     def not_closed(self, now: datetime | None = None, days: int = 30) -> list[Any]:
         """Occurrences that ended in the last ``days`` days and are still open (not done,

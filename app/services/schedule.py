@@ -13,7 +13,15 @@ from sqlalchemy.orm import Session
 
 from app.errors import CommDeskError, FieldProblem, ValidationError
 from app.i18n import Message
-from app.models import Activity, ActivityInvitee, ActivityTopic, Journalist, PressAgency
+from app.models import (
+    Activity,
+    ActivityInvitee,
+    ActivityTopic,
+    Journalist,
+    PolicyTopic,
+    PressAgency,
+    StaffMember,
+)
 from app.models import enums as e
 from app.services.labels import enum_label, field_label
 from app.services.recurrence import (
@@ -152,6 +160,14 @@ class InviteeView:
     name: str
     agency_name: str
     attendance: str
+
+
+@dataclass
+class Choices:
+    staff: list[tuple[str, str]]
+    topics: list[tuple[str, str]]
+    agencies: list[tuple[str, str]]
+    journalists: list[tuple[str, str]]  # "name — agency"
 
 
 @dataclass
@@ -785,6 +801,37 @@ class CalendarService:
     def invitees(self, activity_id: str) -> list[InviteeView]:
         with self.db.session() as session:
             return self._invitees_in(session, activity_id)
+
+    def choices(self) -> Choices:
+        """Ids and names for the editor's pickers, read in one go (no full rows)."""
+        with self.db.session() as session:
+            staff = session.execute(
+                select(StaffMember.id, StaffMember.full_name)
+                .where(StaffMember.deleted_at.is_(None))
+                .order_by(StaffMember.full_name)
+            ).all()
+            topics = session.execute(
+                select(PolicyTopic.id, PolicyTopic.name)
+                .where(PolicyTopic.deleted_at.is_(None))
+                .order_by(PolicyTopic.name)
+            ).all()
+            agencies = session.execute(
+                select(PressAgency.id, PressAgency.name)
+                .where(PressAgency.deleted_at.is_(None))
+                .order_by(PressAgency.name)
+            ).all()
+            journalists = session.execute(
+                select(Journalist.id, Journalist.full_name, PressAgency.name)
+                .outerjoin(PressAgency, PressAgency.id == Journalist.agency_id)
+                .where(Journalist.deleted_at.is_(None))
+                .order_by(Journalist.full_name)
+            ).all()
+        return Choices(
+            staff=[(i, n) for i, n in staff],
+            topics=[(i, n) for i, n in topics],
+            agencies=[(i, n) for i, n in agencies],
+            journalists=[(i, f"{n} — {a}" if a else n) for i, n, a in journalists],
+        )
 
     # ----- emergency statements ------------------------------------------------------------
 

@@ -196,6 +196,7 @@ class DesktopApp(QObject):
         assert self.window is not None
         self._restore_window_state(self.window)
         self.window.show()
+        start_reminders(self.window.ctx, self.window)
         self._backup_timer.start()
         QTimer.singleShot(0, self.daily_backup)
         if crashed_last_time is not None:
@@ -377,6 +378,7 @@ class DesktopApp(QObject):
         if page and window.has_page(page):
             window.show_page(page)
         window.show()
+        start_reminders(window.ctx, window)
         self._backup_timer.start()
         return True
 
@@ -413,6 +415,12 @@ class DesktopApp(QObject):
             self.window.close()
         if QProcess.startDetached(program, arguments, os.getcwd())[0]:
             QApplication.quit()
+
+
+def start_reminders(ctx: UiContext, window: MainWindow) -> None:
+    from app.ui.calendar.reminders import start_reminders as start
+
+    start(ctx, window)
 
 
 def run_gui(data_dir: Path, language: str | None = None) -> int:

@@ -59,6 +59,12 @@ def _staff_page(ctx: UiContext) -> QWidget:
     return StaffPage(ctx)
 
 
+def _calendar_page(ctx: UiContext) -> QWidget:
+    from app.ui.calendar.page import CalendarPage
+
+    return CalendarPage(ctx)
+
+
 def _settings_page(ctx: UiContext) -> QWidget:
     from app.ui.settings.page import SettingsPage
 
@@ -77,17 +83,7 @@ PAGES: list[PageSpec] = [
             ),
         ),
     ),
-    PageSpec(
-        "calendar",
-        str(QT_TRANSLATE_NOOP("Pages", "Calendar")),
-        _not_yet(
-            "Calendar",
-            QT_TRANSLATE_NOOP(
-                "Pages",
-                "Plan, schedule and track press conferences, releases, interviews, dialogues and emergency statements.",
-            ),
-        ),
-    ),
+    PageSpec("calendar", str(QT_TRANSLATE_NOOP("Pages", "Calendar")), _calendar_page),
     PageSpec(
         "media",
         str(QT_TRANSLATE_NOOP("Pages", "Media")),

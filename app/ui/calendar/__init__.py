@@ -1,0 +1,1 @@
+"""The Calendar workspace: month, week and agenda views, the activity editor, reminders."""

@@ -1,0 +1,673 @@
+"""The activity editor: every field, type-specific parts, recurrence, invitees, conflict warnings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QStringListModel, Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import ValidationError
+from app.models import enums as e
+from app.services.labels import enum_label
+from app.services.schedule import ActivityDetails, Choices, ConflictWarning, Occurrence, Scope
+from app.ui.calendar.common import at_local
+from app.ui.calendar.invitees import AttendanceDelegate, InviteeModel, InviteeRow
+from app.ui.calendar.recurrence_editor import RecurrenceEditor
+from app.ui.context import UiContext
+from app.ui.formatting import LOCAL_TZ, format_datetime
+from app.ui.forms import FormErrors
+from app.ui.money_edit import MoneyEdit
+
+PRESS_CONFERENCES = {t.value for t in e.PRESS_CONFERENCE_TYPES}
+INVITING_TYPES = PRESS_CONFERENCES | {"interview", "dialogue", "talk_show", "press_briefing"}
+
+
+def to_qt(moment: datetime) -> QDateTime:
+    local = moment.astimezone(LOCAL_TZ)
+    return QDateTime(local.year, local.month, local.day, local.hour, local.minute, 0)
+
+
+def from_qt(value: QDateTime) -> datetime:
+    plain = value.toPython()
+    assert isinstance(plain, datetime)
+    return plain.replace(second=0, microsecond=0, tzinfo=LOCAL_TZ)
+
+
+def countdown_text(left: timedelta) -> str:
+    seconds = int(left.total_seconds())
+    sign = "-" if seconds < 0 else ""
+    seconds = abs(seconds)
+    return f"{sign}{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+
+
+def ask_scope(parent: QWidget, verb: str) -> Scope | None:
+    """For a repeating activity: this occurrence, this and the following ones, or all?"""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(verb)
+    box.setText(QCoreApplication.translate("ActivityEditor", "This activity repeats. Which occurrences?"))
+    this = box.addButton(
+        QCoreApplication.translate("ActivityEditor", "This occurrence"), QMessageBox.ButtonRole.AcceptRole
+    )
+    following = box.addButton(
+        QCoreApplication.translate("ActivityEditor", "This and following"), QMessageBox.ButtonRole.AcceptRole
+    )
+    every = box.addButton(
+        QCoreApplication.translate("ActivityEditor", "All occurrences"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    scopes: dict[object, Scope] = {this: "this", following: "following", every: "all"}
+    return scopes.get(clicked)
+
+
+def confirm_conflicts(parent: QWidget, warnings: list[ConflictWarning]) -> bool:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("ActivityEditor", "Check the schedule"))
+    box.setText("\n".join(f"• {w.message}" for w in warnings))
+    box.setInformativeText(QCoreApplication.translate("ActivityEditor", "Save anyway?"))
+    save = box.addButton(
+        QCoreApplication.translate("ActivityEditor", "Save anyway"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(QCoreApplication.translate("ActivityEditor", "Go back"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is save
+
+
+class ActivityEditor(QDialog):
+    """Create an activity (``occurrence`` None) or edit one occurrence / series."""
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        occurrence: Occurrence | None = None,
+        start: datetime | None = None,
+        all_day: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.occurrence = occurrence
+        self.setObjectName("activityEditor")
+        self.setWindowTitle(self.tr("Edit activity") if occurrence else self.tr("New activity"))
+        self.resize(860, 760)
+        self.ready = False
+        self.saved_row: Any = None
+        self.details: ActivityDetails | None = None
+        # Replaceable for tests and scripts: how to ask about series scope and conflicts.
+        self.choose_scope: Callable[[], Scope | None] = lambda: ask_scope(self, self.tr("Save"))
+        self.accept_conflicts: Callable[[list[ConflictWarning]], bool] = lambda w: confirm_conflicts(self, w)
+        self._journalists: dict[str, str] = {}
+        self._agencies: dict[str, str] = {}
+        self._build()
+        first = start or at_local(date.today(), 9)
+        self.starts.setDateTime(to_qt(first))
+        self.ends.setDateTime(to_qt(first + timedelta(hours=2)))
+        self.all_day.setChecked(all_day)
+        self.recurrence.set_start(first)
+        self._countdown = QTimer(self)
+        self._countdown.timeout.connect(self._update_emergency)
+        self._countdown.start(1000)
+        self._conflict_timer = QTimer(self)
+        self._conflict_timer.setSingleShot(True)
+        self._conflict_timer.setInterval(400)
+        self._conflict_timer.timeout.connect(self._check_conflicts)
+        self._load()
+
+    # ----- building ------------------------------------------------------------------------
+
+    def _combo(self, enum: Any, name: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        for member in enum:
+            combo.addItem(str(enum_label(enum, member.value)), member.value)
+        return combo
+
+    def _build(self) -> None:
+        self.title = QLineEdit()
+        self.title.setObjectName("title")
+        self.title.setPlaceholderText(self.tr("e.g. Regular press conference, first quarter"))
+        self.type = self._combo(e.ActivityType, "type")
+        self.nature = self._combo(e.ActivityNature, "nature")
+        self.mode = self._combo(e.ActivityMode, "mode")
+        self.status = QComboBox()
+        self.status.setObjectName("status")
+        self.starts = QDateTimeEdit()
+        self.starts.setObjectName("starts_at")
+        self.ends = QDateTimeEdit()
+        self.ends.setObjectName("ends_at")
+        for edit in (self.starts, self.ends):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("HH:mm dd/MM/yyyy")
+        self.all_day = QCheckBox(self.tr("All day"))
+        self.location = QLineEdit()
+        self.location.setObjectName("location")
+        self.chair = QComboBox()
+        self.chair.setObjectName("chair_id")
+        self.spokesperson = QComboBox()
+        self.spokesperson.setObjectName("spokesperson_id")
+        self.description = QPlainTextEdit()
+        self.description.setObjectName("description")
+        self.description.setFixedHeight(70)
+        self.planned_cost = MoneyEdit()
+        self.planned_cost.setObjectName("planned_cost")
+        self.actual_cost = MoneyEdit()
+        self.actual_cost.setObjectName("actual_cost")
+        self.reminder = QSpinBox()
+        self.reminder.setObjectName("reminder_minutes")
+        self.reminder.setRange(-1, 60 * 24 * 30)
+        self.reminder.setSpecialValueText(self.tr("Default"))
+        self.reminder.setSuffix(self.tr(" min before"))
+        self.reminder.setValue(-1)
+        self.topics = QListWidget()
+        self.topics.setObjectName("topics")
+        self.topics.setFixedHeight(90)
+        self.recurrence = RecurrenceEditor()
+        self.conflicts = QLabel()
+        self.conflicts.setObjectName("conflicts")
+        self.conflicts.setWordWrap(True)
+        self.conflicts.setStyleSheet("color: #8d4b00; background: #fff4e0; padding: 4px;")
+        self.conflicts.hide()
+
+        general = QFormLayout()
+        general.addRow(self.tr("Title"), self.title)
+        kind = QHBoxLayout()
+        kind.addWidget(self.type, 2)
+        kind.addWidget(self.nature, 1)
+        kind.addWidget(self.mode, 1)
+        general.addRow(self.tr("Type"), kind)
+        general.addRow(self.tr("Status"), self.status)
+        times = QHBoxLayout()
+        times.addWidget(self.starts)
+        times.addWidget(QLabel("→"))
+        times.addWidget(self.ends)
+        times.addWidget(self.all_day)
+        times.addStretch(1)
+        general.addRow(self.tr("When"), times)
+        general.addRow(self.tr("Location"), self.location)
+        people = QHBoxLayout()
+        people.addWidget(QLabel(self.tr("Chair")))
+        people.addWidget(self.chair, 1)
+        people.addWidget(QLabel(self.tr("Spokesperson")))
+        people.addWidget(self.spokesperson, 1)
+        general.addRow(self.tr("People"), people)
+        general.addRow("", self.conflicts)
+        general.addRow(self.tr("Topics"), self.topics)
+        general.addRow(self.tr("Description"), self.description)
+        money = QHBoxLayout()
+        money.addWidget(QLabel(self.tr("Planned")))
+        money.addWidget(self.planned_cost)
+        money.addWidget(QLabel(self.tr("Actual")))
+        money.addWidget(self.actual_cost)
+        general.addRow(self.tr("Cost"), money)
+        general.addRow(self.tr("Reminder"), self.reminder)
+
+        repeat_box = QGroupBox(self.tr("Repeat"))
+        QVBoxLayout(repeat_box).addWidget(self.recurrence)
+
+        self.invitee_box = QGroupBox(self.tr("Invited press agencies and journalists"))
+        self.invitee_model = InviteeModel(self)
+        self.invitee_table = QTableView()
+        self.invitee_table.setObjectName("invitees")
+        self.invitee_table.setModel(self.invitee_model)
+        self.invitee_table.setItemDelegateForColumn(2, AttendanceDelegate(self.invitee_table))
+        self.invitee_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.invitee_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.invitee_table.verticalHeader().hide()
+        self.invitee_table.setFixedHeight(130)
+        self.agency_pick = QLineEdit()
+        self.agency_pick.setObjectName("agencyPick")
+        self.agency_pick.setPlaceholderText(self.tr("Press agency…"))
+        self.journalist_pick = QLineEdit()
+        self.journalist_pick.setObjectName("journalistPick")
+        self.journalist_pick.setPlaceholderText(self.tr("Journalist…"))
+        self.invite_button = QPushButton(self.tr("Invite"))
+        self.remove_invitee = QPushButton(self.tr("Remove"))
+        picks = QHBoxLayout()
+        picks.addWidget(self.agency_pick, 1)
+        picks.addWidget(self.journalist_pick, 1)
+        picks.addWidget(self.invite_button)
+        picks.addWidget(self.remove_invitee)
+        invitees = QVBoxLayout(self.invitee_box)
+        invitees.addWidget(self.invitee_table)
+        invitees.addLayout(picks)
+        self.invite_button.clicked.connect(self._invite)
+        self.remove_invitee.clicked.connect(self._remove_invitee)
+
+        self.emergency_box = QGroupBox(self.tr("Emergency statement"))
+        self.case_known = QCheckBox(self.tr("Case received at"))
+        self.case_received = QDateTimeEdit()
+        self.case_received.setObjectName("case_received_at")
+        self.statement_known = QCheckBox(self.tr("Statement made at"))
+        self.statement_made = QDateTimeEdit()
+        self.statement_made.setObjectName("statement_made_at")
+        for edit in (self.case_received, self.statement_made):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("HH:mm dd/MM/yyyy")
+            edit.setDateTime(to_qt(datetime.now(UTC)))
+        self.deadline = QLabel()
+        self.deadline.setObjectName("statementDeadline")
+        self.countdown = QLabel()
+        self.countdown.setObjectName("countdown")
+        emergency = QGridLayout(self.emergency_box)
+        emergency.addWidget(self.case_known, 0, 0)
+        emergency.addWidget(self.case_received, 0, 1)
+        emergency.addWidget(QLabel(self.tr("Deadline")), 1, 0)
+        emergency.addWidget(self.deadline, 1, 1)
+        emergency.addWidget(self.countdown, 1, 2)
+        emergency.addWidget(self.statement_known, 2, 0)
+        emergency.addWidget(self.statement_made, 2, 1)
+        for widget in (self.case_known, self.statement_known):
+            widget.toggled.connect(self._update_emergency)
+        for edit in (self.case_received, self.statement_made):
+            edit.dateTimeChanged.connect(self._update_emergency)
+
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.addLayout(general)
+        column.addWidget(self.emergency_box)
+        column.addWidget(self.invitee_box)
+        column.addWidget(repeat_box)
+        column.addStretch(1)
+        scroller = QScrollArea()
+        scroller.setWidget(body)
+        scroller.setWidgetResizable(True)
+
+        self.error_label = QLabel()
+        self.errors = FormErrors(
+            self.error_label,
+            {
+                "title": self.title,
+                "type": self.type,
+                "status": self.status,
+                "starts_at": self.starts,
+                "ends_at": self.ends,
+                "location": self.location,
+                "chair_id": self.chair,
+                "spokesperson_id": self.spokesperson,
+                "planned_cost": self.planned_cost,
+                "actual_cost": self.actual_cost,
+                "reminder_minutes": self.reminder,
+                "rrule": self.recurrence,
+                "case_received_at": self.case_received,
+                "statement_made_at": self.statement_made,
+                "description": self.description,
+                "agency_id": self.agency_pick,
+                "journalist_id": self.journalist_pick,
+            },
+        )
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.buttons.setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroller, 1)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+        self.type.currentIndexChanged.connect(self._type_changed)
+        self.all_day.toggled.connect(self._all_day_changed)
+        self.starts.dateTimeChanged.connect(self._start_changed)
+        for signal in (
+            self.ends.dateTimeChanged,
+            self.chair.currentIndexChanged,
+            self.spokesperson.currentIndexChanged,
+        ):
+            signal.connect(self._schedule_conflict_check)
+        self._type_changed()
+
+    # ----- loading -------------------------------------------------------------------------
+
+    def _load(self) -> None:
+        calendar = self.ctx.services.calendar
+        activity_id = self.occurrence.activity.id if self.occurrence else None
+
+        def load() -> tuple[Choices, ActivityDetails | None, list[str], int]:
+            details = calendar.details(activity_id) if activity_id else None
+            status = details.activity.status if details else e.ActivityStatus.PLANNED.value
+            reminder = int(self.ctx.services.preferences.get("reminders.minutes_before"))
+            return calendar.choices(), details, calendar.allowed_statuses(status), reminder
+
+        self.ctx.tasks.run_db(load, self._loaded, self.errors.show)
+
+    def _loaded(self, result: tuple[Choices, ActivityDetails | None, list[str], int]) -> None:
+        choices, details, allowed, default_reminder = result
+        self.details = details
+        self.reminder.setSpecialValueText(self.tr("Default (%1 min)").replace("%1", str(default_reminder)))
+        for combo in (self.chair, self.spokesperson):
+            combo.addItem("—", None)
+            for staff_id, name in choices.staff:
+                combo.addItem(name, staff_id)
+        for topic_id, name in choices.topics:
+            item = QListWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, topic_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.topics.addItem(item)
+        self._agencies = self._unique(choices.agencies)
+        self._journalists = self._unique(choices.journalists)
+        for edit, names in ((self.agency_pick, self._agencies), (self.journalist_pick, self._journalists)):
+            completer = QCompleter(QStringListModel(list(names), edit), edit)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            edit.setCompleter(completer)
+        current = details.activity.status if details else e.ActivityStatus.PLANNED.value
+        for code in [current, *allowed]:
+            self.status.addItem(str(enum_label(e.ActivityStatus, code)), code)
+        if details is not None and self.occurrence is not None:
+            self._fill(details, self.occurrence)
+        self.ready = True
+        self.buttons.setEnabled(True)
+        self._schedule_conflict_check()
+
+    @staticmethod
+    def _unique(pairs: list[tuple[str, str]]) -> dict[str, str]:
+        names: dict[str, str] = {}
+        for row_id, name in pairs:
+            label, n = name, 2
+            while label in names:
+                label, n = f"{name} ({n})", n + 1
+            names[label] = row_id
+        return names
+
+    def _fill(self, details: ActivityDetails, occurrence: Occurrence) -> None:
+        row = details.activity
+        self.title.setText(row.title)
+        self.type.setCurrentIndex(self.type.findData(row.type))
+        self.nature.setCurrentIndex(self.nature.findData(row.nature))
+        self.mode.setCurrentIndex(self.mode.findData(row.mode))
+        self.all_day.setChecked(row.all_day)
+        self.starts.setDateTime(to_qt(occurrence.starts_at))
+        self.ends.setDateTime(to_qt(occurrence.ends_at or occurrence.starts_at))
+        self.location.setText(row.location)
+        self.chair.setCurrentIndex(max(0, self.chair.findData(row.chair_id)))
+        self.spokesperson.setCurrentIndex(max(0, self.spokesperson.findData(row.spokesperson_id)))
+        self.description.setPlainText(row.description)
+        self.planned_cost.setAmount(row.planned_cost or None)
+        self.actual_cost.setAmount(row.actual_cost or None)
+        self.reminder.setValue(-1 if row.reminder_minutes is None else row.reminder_minutes)
+        for index in range(self.topics.count()):
+            item = self.topics.item(index)
+            if item.data(Qt.ItemDataRole.UserRole) in details.topic_ids:
+                item.setCheckState(Qt.CheckState.Checked)
+        series_rule = row.rrule
+        if occurrence.is_recurring and not series_rule:
+            series_rule = ""  # an edited occurrence: it does not repeat on its own
+        self.recurrence.set_rule(series_rule, occurrence.starts_at)
+        if occurrence.is_exception:
+            self.recurrence.setEnabled(False)
+        if row.case_received_at is not None:
+            self.case_known.setChecked(True)
+            self.case_received.setDateTime(to_qt(row.case_received_at))
+        if row.statement_made_at is not None:
+            self.statement_known.setChecked(True)
+            self.statement_made.setDateTime(to_qt(row.statement_made_at))
+        self.invitee_model.set_rows(
+            [
+                InviteeRow(
+                    v.id, v.agency_id, v.journalist_id, v.name, v.agency_name, v.attendance, v.attendance
+                )
+                for v in details.invitees
+            ]
+        )
+        self._update_emergency()
+
+    # ----- reacting ------------------------------------------------------------------------
+
+    def _type_changed(self) -> None:
+        code = self.type.currentData()
+        self.invitee_box.setVisible(code in INVITING_TYPES)
+        self.emergency_box.setVisible(code == e.ActivityType.EMERGENCY_STATEMENT)
+        if code == e.ActivityType.EMERGENCY_STATEMENT or code == e.ActivityType.PRESS_CONFERENCE_ADHOC:
+            self.nature.setCurrentIndex(self.nature.findData(e.ActivityNature.AD_HOC.value))
+
+    def _all_day_changed(self, checked: bool) -> None:
+        fmt = "dd/MM/yyyy" if checked else "HH:mm dd/MM/yyyy"
+        for edit in (self.starts, self.ends):
+            edit.setDisplayFormat(fmt)
+        self._schedule_conflict_check()
+
+    def _start_changed(self) -> None:
+        start = from_qt(self.starts.dateTime())
+        if self.ends.dateTime() < self.starts.dateTime():
+            self.ends.setDateTime(to_qt(start + timedelta(hours=1)))
+        self.recurrence.set_start(start)
+        self._schedule_conflict_check()
+
+    def _schedule_conflict_check(self) -> None:
+        if self.ready:
+            self._conflict_timer.start()
+
+    def _times(self) -> tuple[datetime, datetime]:
+        start, end = from_qt(self.starts.dateTime()), from_qt(self.ends.dateTime())
+        if self.all_day.isChecked():
+            start = at_local(start.date())
+            end = at_local(end.date() + timedelta(days=1))
+        return start, end
+
+    def _ignored_ids(self) -> list[str]:
+        if self.occurrence is None:
+            return []
+        return [i for i in (self.occurrence.activity.id, self.occurrence.series_id) if i]
+
+    def _check_conflicts(self) -> None:
+        start, end = self._times()
+        chair, spokesperson = self.chair.currentData(), self.spokesperson.currentData()
+        calendar = self.ctx.services.calendar
+        ignored = self._ignored_ids()
+        self.ctx.tasks.run_db(
+            lambda: calendar.conflicts(start, end, chair, spokesperson, self.all_day.isChecked(), ignored),
+            self._show_conflicts,
+            lambda _error: None,
+        )
+
+    def _show_conflicts(self, warnings: list[ConflictWarning]) -> None:
+        self.conflicts.setText("\n".join(f"⚠ {w.message}" for w in warnings))
+        self.conflicts.setVisible(bool(warnings))
+
+    def _update_emergency(self) -> None:
+        self.case_received.setEnabled(self.case_known.isChecked())
+        self.statement_made.setEnabled(self.statement_known.isChecked())
+        if not self.case_known.isChecked():
+            self.deadline.setText(self.tr("— (enter when the case was received)"))
+            self.countdown.clear()
+            return
+        hours = self.ctx.services.activities.emergency_hours
+        deadline = from_qt(self.case_received.dateTime()) + timedelta(hours=hours)
+        self.deadline.setText(format_datetime(deadline))
+        if self.statement_known.isChecked():
+            made = from_qt(self.statement_made.dateTime())
+            on_time = made <= deadline
+            self.countdown.setText(self.tr("On time") if on_time else self.tr("Late"))
+            self.countdown.setStyleSheet("color: #2e7d32;" if on_time else "color: #c62828;")
+            return
+        left = deadline - datetime.now(UTC)
+        self.countdown.setText(self.tr("Time left: %1").replace("%1", countdown_text(left)))
+        self.countdown.setStyleSheet(
+            "color: #c62828; font-weight: bold;" if left < timedelta(hours=4) else ""
+        )
+
+    def _invite(self) -> None:
+        journalist = self._journalists.get(self.journalist_pick.text().strip())
+        agency = self._agencies.get(self.agency_pick.text().strip())
+        if journalist is None and agency is None:
+            self.errors.show(
+                ValidationError(
+                    [
+                        _problem(
+                            "journalist_id",
+                            self.tr("Invited"),
+                            self.tr("choose a press agency or a journalist from the list"),
+                        )
+                    ]
+                )
+            )
+            return
+        self.errors.clear()
+        if journalist is not None:
+            text = self.journalist_pick.text().strip()
+            name, _, agency_name = text.partition(" — ")
+            added = self.invitee_model.add(InviteeRow(None, None, journalist, name, agency_name))
+            self.journalist_pick.clear()
+        else:
+            text = self.agency_pick.text().strip()
+            added = self.invitee_model.add(InviteeRow(None, agency, None, text, text))
+            self.agency_pick.clear()
+        if not added:
+            self.errors.show(
+                ValidationError(
+                    [_problem("journalist_id", self.tr("Invited"), self.tr("is already invited"))]
+                )
+            )
+
+    def _remove_invitee(self) -> None:
+        rows = sorted({i.row() for i in self.invitee_table.selectionModel().selectedRows()}, reverse=True)
+        if not rows and self.invitee_table.currentIndex().isValid():
+            rows = [self.invitee_table.currentIndex().row()]
+        for row in rows:
+            self.invitee_model.remove(row)
+
+    # ----- saving --------------------------------------------------------------------------
+
+    def values(self) -> dict[str, Any]:
+        start, end = self._times()
+        code = self.type.currentData()
+        values: dict[str, Any] = {
+            "title": self.title.text(),
+            "type": code,
+            "nature": self.nature.currentData(),
+            "mode": self.mode.currentData(),
+            "starts_at": start,
+            "ends_at": end,
+            "all_day": self.all_day.isChecked(),
+            "location": self.location.text(),
+            "chair_id": self.chair.currentData(),
+            "spokesperson_id": self.spokesperson.currentData(),
+            "description": self.description.toPlainText(),
+            "planned_cost": self.planned_cost.text() or 0,
+            "actual_cost": self.actual_cost.text() or 0,
+            "reminder_minutes": None if self.reminder.value() < 0 else self.reminder.value(),
+        }
+        if code == e.ActivityType.EMERGENCY_STATEMENT:
+            values["case_received_at"] = (
+                from_qt(self.case_received.dateTime()) if self.case_known.isChecked() else None
+            )
+            values["statement_made_at"] = (
+                from_qt(self.statement_made.dateTime()) if self.statement_known.isChecked() else None
+            )
+        if self.recurrence.isEnabled():
+            values["rrule"] = self.recurrence.rule_text(start)
+        return values
+
+    def topic_ids(self) -> list[str]:
+        return [
+            self.topics.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.topics.count())
+            if self.topics.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def save(self) -> None:
+        if not self.ready:
+            return
+        problem = self.recurrence.error()
+        if problem:
+            self.errors.show(ValidationError([_problem("rrule", self.tr("Repeat"), problem)]))
+            return
+        scope: Scope = "all"
+        if self.occurrence is not None and self.occurrence.is_recurring:
+            chosen = self.choose_scope()
+            if chosen is None:
+                return
+            scope = chosen
+        values = self.values()
+        start, end = self._times()
+        calendar = self.ctx.services.calendar
+        chair, spokesperson, all_day = values["chair_id"], values["spokesperson_id"], values["all_day"]
+        ignored = self._ignored_ids()
+        self.buttons.setEnabled(False)
+        self.ctx.tasks.run_db(
+            lambda: calendar.conflicts(start, end, chair, spokesperson, all_day, ignored),
+            lambda warnings: self._conflicts_checked(warnings, values, scope),
+            self._failed,
+        )
+
+    def _conflicts_checked(
+        self, warnings: list[ConflictWarning], values: dict[str, Any], scope: Scope
+    ) -> None:
+        if warnings and not self.accept_conflicts(warnings):
+            self.buttons.setEnabled(True)
+            return
+        calendar = self.ctx.services.calendar
+        occurrence = self.occurrence
+        topic_ids = self.topic_ids()
+        status = self.status.currentData()
+        new_invitees = [(r.agency_id, r.journalist_id) for r in self.invitee_model.new_rows()]
+        changed = [(r.id or "", r.attendance) for r in self.invitee_model.changed_rows()]
+        removed = list(self.invitee_model.removed)
+        invites = self.type.currentData() in INVITING_TYPES
+
+        def write() -> Any:
+            if occurrence is None:
+                row = calendar.create(values, topic_ids)
+            else:
+                row = calendar.edit(occurrence, values, scope, topic_ids)
+            if status != row.status:
+                row = calendar.set_status(row.id, status)
+            if invites:
+                for invitee_id in removed:
+                    calendar.uninvite(invitee_id)
+                for invitee_id, attendance in changed:
+                    calendar.set_attendance(invitee_id, attendance)
+                for agency_id, journalist_id in new_invitees:
+                    calendar.invite(row.id, agency_id=agency_id, journalist_id=journalist_id)
+            return row
+
+        self.ctx.tasks.run_db(write, self._saved, self._failed)
+
+    def _saved(self, row: Any) -> None:
+        self.saved_row = row
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.errors.show(error)
+
+
+def _problem(field: str, label: str, reason: str) -> Any:
+    from app.errors import FieldProblem
+    from app.i18n import Message
+
+    return FieldProblem(field, Message(label, label), Message(reason, reason))
