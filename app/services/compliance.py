@@ -506,9 +506,7 @@ class ComplianceService:
 
     def _first_activity_start(self) -> datetime | None:
         with self.services.db.session() as session:
-            first = session.scalar(
-                select(func.min(Activity.starts_at)).where(Activity.deleted_at.is_(None))
-            )
+            first = session.scalar(select(func.min(Activity.starts_at)).where(Activity.deleted_at.is_(None)))
         return first.replace(tzinfo=UTC) if first is not None and first.tzinfo is None else first
 
     def not_closed(self, now: datetime | None = None, days: int = 30) -> list[Any]:

@@ -28,6 +28,236 @@
     </message>
 </context>
 <context>
+    <name>ActivityEditor</name>
+    <message>
+        <source>This activity repeats. Which occurrences?</source>
+        <translation>Hoạt động này lặp lại. Áp dụng cho những lần nào?</translation>
+    </message>
+    <message>
+        <source>This occurrence</source>
+        <translation>Chỉ lần này</translation>
+    </message>
+    <message>
+        <source>This and following</source>
+        <translation>Lần này và các lần sau</translation>
+    </message>
+    <message>
+        <source>All occurrences</source>
+        <translation>Tất cả các lần</translation>
+    </message>
+    <message>
+        <source>Check the schedule</source>
+        <translation>Kiểm tra lịch</translation>
+    </message>
+    <message>
+        <source>Save anyway?</source>
+        <translation>Vẫn lưu?</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>Vẫn lưu</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Quay lại</translation>
+    </message>
+    <message>
+        <source>Edit activity</source>
+        <translation>Sửa hoạt động</translation>
+    </message>
+    <message>
+        <source>New activity</source>
+        <translation>Thêm hoạt động</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>e.g. Regular press conference, first quarter</source>
+        <translation>ví dụ: Họp báo định kỳ quý I</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>Cả ngày</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Mặc định</translation>
+    </message>
+    <message>
+        <source> min before</source>
+        <translation> phút trước</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Địa điểm</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>Chủ trì</translation>
+    </message>
+    <message>
+        <source>Spokesperson</source>
+        <translation>Người phát ngôn</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Nhân sự</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Chủ đề</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Mô tả</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Dự kiến</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>Thực tế</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kinh phí</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Nhắc việc</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Lặp lại</translation>
+    </message>
+    <message>
+        <source>Invited press agencies and journalists</source>
+        <translation>Cơ quan báo chí và nhà báo được mời</translation>
+    </message>
+    <message>
+        <source>Press agency…</source>
+        <translation>Cơ quan báo chí…</translation>
+    </message>
+    <message>
+        <source>Journalist…</source>
+        <translation>Nhà báo…</translation>
+    </message>
+    <message>
+        <source>Invite</source>
+        <translation>Mời</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Bỏ</translation>
+    </message>
+    <message>
+        <source>Emergency statement</source>
+        <translation>Phát ngôn khẩn cấp</translation>
+    </message>
+    <message>
+        <source>Case received at</source>
+        <translation>Nhận vụ việc lúc</translation>
+    </message>
+    <message>
+        <source>Statement made at</source>
+        <translation>Đã phát ngôn lúc</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Hạn</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Default (%1 min)</source>
+        <translation>Mặc định (%1 phút)</translation>
+    </message>
+    <message>
+        <source>— (enter when the case was received)</source>
+        <translation>— (nhập thời điểm nhận vụ việc)</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>Đúng hạn</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Trễ hạn</translation>
+    </message>
+    <message>
+        <source>Time left: %1</source>
+        <translation>Còn lại: %1</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation>Được mời</translation>
+    </message>
+    <message>
+        <source>choose a press agency or a journalist from the list</source>
+        <translation>hãy chọn cơ quan báo chí hoặc nhà báo trong danh sách</translation>
+    </message>
+    <message>
+        <source>is already invited</source>
+        <translation>đã được mời</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Giờ</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Chair / spokesperson</source>
+        <translation>Chủ trì / phát ngôn</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Địa điểm</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>Cả ngày</translation>
+    </message>
+</context>
+<context>
     <name>BackupChooser</name>
     <message>
         <source>Restore a backup</source>
@@ -110,6 +340,112 @@
     <message>
         <source>Refuse the expense</source>
         <translation>Không cho ghi khoản chi</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPage</name>
+    <message>
+        <source>Move “%1”</source>
+        <translation>Dời “%1”</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hôm nay</translation>
+    </message>
+    <message>
+        <source>Previous (Page Up)</source>
+        <translation>Trước (Page Up)</translation>
+    </message>
+    <message>
+        <source>Next (Page Down)</source>
+        <translation>Sau (Page Down)</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Tháng</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Tuần</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Danh sách</translation>
+    </message>
+    <message>
+        <source>New activity</source>
+        <translation>Thêm hoạt động</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Làm lại</translation>
+    </message>
+    <message>
+        <source>Export .ics…</source>
+        <translation>Xuất .ics…</translation>
+    </message>
+    <message>
+        <source>Import .ics…</source>
+        <translation>Nhập .ics…</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Mọi loại hoạt động</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Mọi trạng thái</translation>
+    </message>
+    <message>
+        <source>All staff</source>
+        <translation>Tất cả cán bộ</translation>
+    </message>
+    <message>
+        <source>All topics</source>
+        <translation>Mọi chủ đề</translation>
+    </message>
+    <message>
+        <source>Search title, description, location…</source>
+        <translation>Tìm theo tiêu đề, mô tả, địa điểm…</translation>
+    </message>
+    <message>
+        <source>Month %1</source>
+        <translation>Tháng %1</translation>
+    </message>
+    <message>
+        <source>Year %1</source>
+        <translation>Năm %1</translation>
+    </message>
+    <message>
+        <source>Change status</source>
+        <translation>Đổi trạng thái</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Delete “%1”?</source>
+        <translation>Xóa “%1”?</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Lịch truyền thông</translation>
+    </message>
+</context>
+<context>
+    <name>CompliancePanel</name>
+    <message>
+        <source>Legal deadlines</source>
+        <translation>Thời hạn theo quy định</translation>
+    </message>
+    <message numerus="yes">
+        <source>Overdue: %n</source>
+        <translation><numerusform>Quá hạn: %n</numerusform></translation>
     </message>
 </context>
 <context>
@@ -242,6 +578,214 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     </message>
 </context>
 <context>
+    <name>DetailsPanel</name>
+    <message>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Xóa…</translation>
+    </message>
+    <message>
+        <source>A weekend day worked in exchange for a day off</source>
+        <translation>Ngày cuối tuần đi làm bù cho ngày nghỉ</translation>
+    </message>
+    <message>
+        <source>Double-click a day or press Enter to add an activity.</source>
+        <translation>Nhấp đúp vào một ngày hoặc nhấn Enter để thêm hoạt động.</translation>
+    </message>
+    <message>
+        <source>Select an activity to see its details.</source>
+        <translation>Chọn một hoạt động để xem chi tiết.</translation>
+    </message>
+    <message>
+        <source> (leap month)</source>
+        <translation> (tháng nhuận)</translation>
+    </message>
+    <message>
+        <source>Lunar date: %1</source>
+        <translation>Âm lịch: %1</translation>
+    </message>
+    <message>
+        <source>Part of a repeating series</source>
+        <translation>Thuộc một lịch lặp lại</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation>Được mời</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Địa điểm</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>Chủ trì</translation>
+    </message>
+    <message>
+        <source>Spokesperson</source>
+        <translation>Người phát ngôn</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Chủ đề</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kinh phí</translation>
+    </message>
+    <message>
+        <source>Case received</source>
+        <translation>Nhận vụ việc</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Hạn</translation>
+    </message>
+    <message>
+        <source>Statement made</source>
+        <translation>Đã phát ngôn</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Phê duyệt</translation>
+    </message>
+    <message>
+        <source>Start preparing</source>
+        <translation>Bắt đầu chuẩn bị</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Đã thực hiện</translation>
+    </message>
+    <message>
+        <source>Postpone</source>
+        <translation>Hoãn</translation>
+    </message>
+    <message>
+        <source>Cancel activity</source>
+        <translation>Hủy hoạt động</translation>
+    </message>
+    <message>
+        <source>Plan again</source>
+        <translation>Lên lịch lại</translation>
+    </message>
+    <message>
+        <source>Statement due in %1</source>
+        <translation>Còn %1 đến hạn phát ngôn</translation>
+    </message>
+    <message>
+        <source>Statement overdue by %1</source>
+        <translation>Quá hạn phát ngôn %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export to iCalendar (.ics)</source>
+        <translation>Xuất ra iCalendar (.ics)</translation>
+    </message>
+    <message>
+        <source>All activities</source>
+        <translation>Tất cả hoạt động</translation>
+    </message>
+    <message>
+        <source>The period shown, with the current filters</source>
+        <translation>Khoảng thời gian đang xem, theo bộ lọc hiện tại</translation>
+    </message>
+    <message>
+        <source>The selected activity</source>
+        <translation>Hoạt động đang chọn</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Xuất</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n activity(ies) exported.</source>
+        <translation><numerusform>Đã xuất %n hoạt động.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import from iCalendar (.ics)</source>
+        <translation>Nhập từ iCalendar (.ics)</translation>
+    </message>
+    <message>
+        <source>An .ics file from Outlook, Google Calendar or CommDesk</source>
+        <translation>Tệp .ics từ Outlook, Google Calendar hoặc CommDesk</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+        <source>Update activities already imported (same UID)</source>
+        <translation>Cập nhật hoạt động đã nhập trước (cùng UID)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Nhập</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Type when not recognised (*)</source>
+        <translation>Loại khi không nhận ra (*)</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Vấn đề</translation>
+    </message>
+    <message>
+        <source>New: %1 · update: %2 · skip: %3</source>
+        <translation>Mới: %1 · cập nhật: %2 · bỏ qua: %3</translation>
+    </message>
+    <message>
+        <source>line %1: </source>
+        <translation>dòng %1: </translation>
+    </message>
+    <message>
+        <source>Imported: %1 new, %2 updated, %3 skipped.</source>
+        <translation>Đã nhập: %1 mới, %2 cập nhật, %3 bỏ qua.</translation>
+    </message>
+</context>
+<context>
+    <name>InviteeModel</name>
+    <message>
+        <source>Invited</source>
+        <translation>Được mời</translation>
+    </message>
+    <message>
+        <source>Press agency</source>
+        <translation>Cơ quan báo chí</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Tham dự</translation>
+    </message>
+</context>
+<context>
     <name>LanguageSection</name>
     <message>
         <source>The language of menus, forms, messages and reports. The change applies when CommDesk starts again.</source>
@@ -336,6 +880,45 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     </message>
 </context>
 <context>
+    <name>MonthView</name>
+    <message>
+        <source>Mon</source>
+        <translation>T2</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>T3</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>T4</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>T5</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>T6</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>T7</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>CN</translation>
+    </message>
+    <message>
+        <source>Workday</source>
+        <translation>Làm bù</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation><numerusform>+%n nữa</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>OfficeDialog</name>
     <message>
         <source>Office details</source>
@@ -425,10 +1008,6 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     <message>
         <source>Calendar</source>
         <translation>Lịch truyền thông</translation>
-    </message>
-    <message>
-        <source>Plan, schedule and track press conferences, releases, interviews, dialogues and emergency statements.</source>
-        <translation>Lập kế hoạch, xếp lịch và theo dõi họp báo, thông cáo, phỏng vấn, đối thoại và phát ngôn khẩn cấp.</translation>
     </message>
     <message>
         <source>Media</source>
@@ -555,6 +1134,152 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     <message>
         <source>Saved.</source>
         <translation>Đã lưu.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <source>Action</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Bắt đầu</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Mới</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Cập nhật</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Bỏ qua</translation>
+    </message>
+</context>
+<context>
+    <name>RecurrenceEditor</name>
+    <message>
+        <source>Does not repeat</source>
+        <translation>Không lặp lại</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Hằng ngày</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>Hằng tuần</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>Hằng tháng</translation>
+    </message>
+    <message>
+        <source>Quarterly</source>
+        <translation>Hằng quý</translation>
+    </message>
+    <message>
+        <source>Yearly</source>
+        <translation>Hằng năm</translation>
+    </message>
+    <message>
+        <source>Custom rule (RFC 5545)</source>
+        <translation>Quy tắc tùy chỉnh (RFC 5545)</translation>
+    </message>
+    <message>
+        <source>every</source>
+        <translation>mỗi</translation>
+    </message>
+    <message>
+        <source>No end</source>
+        <translation>Không kết thúc</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <source>Number of times</source>
+        <translation>Số lần</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>T2</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>T3</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>T4</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>T5</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>T6</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>T7</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>CN</translation>
+    </message>
+    <message>
+        <source>On day %1 (months without it are skipped)</source>
+        <translation>Vào ngày %1 (bỏ qua tháng không có ngày này)</translation>
+    </message>
+    <message>
+        <source>On the %1 %2</source>
+        <translation>Vào %2 %1</translation>
+    </message>
+    <message>
+        <source>On the last %1</source>
+        <translation>Vào %1 cuối cùng</translation>
+    </message>
+    <message>
+        <source>On the last day of the month</source>
+        <translation>Vào ngày cuối tháng</translation>
+    </message>
+    <message>
+        <source>On the last working day (Mon–Fri)</source>
+        <translation>Vào ngày làm việc cuối cùng (T2–T6)</translation>
+    </message>
+    <message>
+        <source>first</source>
+        <translation>thứ nhất</translation>
+    </message>
+    <message>
+        <source>second</source>
+        <translation>thứ hai</translation>
+    </message>
+    <message>
+        <source>third</source>
+        <translation>thứ ba</translation>
+    </message>
+    <message>
+        <source>fourth</source>
+        <translation>thứ tư</translation>
     </message>
 </context>
 <context>
@@ -686,6 +1411,33 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     <message>
         <source>The register could not be saved: %1</source>
         <translation>Không lưu được danh sách: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <source>Coming up at %1</source>
+        <translation>Sắp diễn ra lúc %1</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hôm nay</translation>
+    </message>
+    <message>
+        <source>Past activities still open</source>
+        <translation>Hoạt động đã qua chưa kết thúc</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>all day</source>
+        <translation>cả ngày</translation>
+    </message>
+    <message>
+        <source>Today and overdue</source>
+        <translation>Hôm nay và quá hạn</translation>
     </message>
 </context>
 <context>
@@ -1108,6 +1860,44 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     <message>
         <source>Units with a communication focal point: %1 of %2</source>
         <translation>Đơn vị có đầu mối truyền thông: %1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>WeekHeader</name>
+    <message>
+        <source>Workday</source>
+        <translation>Làm bù</translation>
+    </message>
+</context>
+<context>
+    <name>WeekView</name>
+    <message>
+        <source>Mon</source>
+        <translation>T2</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>T3</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>T4</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>T5</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>T6</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>T7</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>CN</translation>
     </message>
 </context>
 <context>
