@@ -17,6 +17,7 @@ COMMAND_MODULES = [
     "app.cli.demo",
     "app.cli.media",
     "app.cli.calendar",
+    "app.cli.feeds",
 ]
 
 

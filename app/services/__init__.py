@@ -18,6 +18,7 @@ from app.services.contacts_export import ContactExporter
 from app.services.contacts_import import ContactImporter
 from app.services.context import LAST_HLC_KEY, ServiceContext
 from app.services.duplicates import DuplicateService
+from app.services.feeds import FeedService
 from app.services.media import (
     AgencyService,
     DistributionListService,
@@ -76,6 +77,7 @@ class Services:
         self.coverage = CoverageService(self.ctx)
         self.coverage_topics = CoverageTopicService(self.ctx)
         self.trends = TrendService(self.ctx)
+        self.feeds = FeedService(self.ctx, self.coverage, self.coverage_topics, self.agencies)
         self.reports = ReportService(self.ctx)
         self.duplicates = DuplicateService(self.journalists, self.interactions, self.invitees)
         self.press_releases = PressReleaseService(self.ctx, self.settings, self.interactions, self.lists)
