@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from app.services.schedule import ActivityFilter, Occurrence
-from app.ui.calendar.common import add_months, at_local, status_label, type_colour, type_label
+from app.ui.calendar.common import add_months, at_local, status_label, type_colour, type_label, while_alive
 from app.ui.context import UiContext
 from app.ui.formatting import format_date, format_time, weekday_name
 
@@ -67,6 +67,7 @@ class AgendaModel(QAbstractTableModel):
 
         self.ctx.tasks.run_db(load, lambda rows: self._loaded(generation, chunk_end, rows), self._failed)
 
+    @while_alive
     def _loaded(self, generation: int, chunk_end: date, rows: list[Occurrence]) -> None:
         if generation != self._generation:
             return
@@ -79,6 +80,7 @@ class AgendaModel(QAbstractTableModel):
         elif self.canFetchMore(QModelIndex()):
             self.fetchMore(QModelIndex())  # an empty month: go on until something shows
 
+    @while_alive
     def _failed(self, error: BaseException) -> None:
         self._loading = False
         self.ctx.tasks.unhandled_error.emit(error)

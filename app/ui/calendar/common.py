@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
+import shiboken6
 from PySide6.QtGui import QColor
 
 from app.models import enums as e
@@ -76,3 +80,15 @@ def add_months(day: date, months: int) -> date:
 def month_grid_start(year: int, month: int) -> date:
     """The Monday on or before the first of the month (Vietnamese weeks start on Monday)."""
     return monday_of(date(year, month, 1))
+
+
+def while_alive(method: Callable[..., Any]) -> Callable[..., Any]:
+    """For callbacks of background work: do nothing if the widget was closed and deleted meanwhile."""
+
+    @functools.wraps(method)
+    def wrapper(self: Any, *args: Any) -> Any:
+        if not shiboken6.isValid(self):
+            return None
+        return method(self, *args)
+
+    return wrapper

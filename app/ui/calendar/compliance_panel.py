@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.services.compliance import ComplianceSummary, OverdueItem, State
+from app.ui.calendar.common import while_alive
 from app.ui.context import UiContext
 from app.ui.formatting import format_date
 
@@ -66,6 +67,7 @@ class CompliancePanel(QWidget):
             lambda: (compliance.summary(), compliance.overdue()), self._show, lambda _e: None
         )
 
+    @while_alive
     def _show(self, result: tuple[ComplianceSummary, list[OverdueItem]]) -> None:
         self.summary, self.overdue = result
         lines = []

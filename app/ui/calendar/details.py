@@ -13,7 +13,7 @@ from app.models import enums as e
 from app.services.labels import enum_label
 from app.services.schedule import ActivityDetails, Occurrence
 from app.services.vn_days import day_info
-from app.ui.calendar.common import status_label, type_colour, type_label
+from app.ui.calendar.common import status_label, type_colour, type_label, while_alive
 from app.ui.calendar.editor import countdown_text
 from app.ui.context import UiContext
 from app.ui.formatting import format_date, format_datetime, format_money, format_time, weekday_name
@@ -65,6 +65,7 @@ class DetailsPanel(QWidget):
         self._timer.start(1000)
         self.show_day(None)
 
+    @while_alive
     def show_day(self, day: object) -> None:
         """Nothing selected: the day's lunar date and holiday, or a hint."""
         self.occurrence, self.details = None, None
@@ -113,6 +114,7 @@ class DetailsPanel(QWidget):
 
         self.ctx.tasks.run_db(load, loaded, lambda _error: self.show_day(None))
 
+    @while_alive
     def _render(self, occurrence: Occurrence, details: ActivityDetails, allowed: list[str]) -> None:
         row = details.activity
         colour = type_colour(row.type).name()

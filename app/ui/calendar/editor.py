@@ -37,7 +37,7 @@ from app.errors import ValidationError
 from app.models import enums as e
 from app.services.labels import enum_label
 from app.services.schedule import ActivityDetails, Choices, ConflictWarning, Occurrence, Scope
-from app.ui.calendar.common import at_local
+from app.ui.calendar.common import at_local, while_alive
 from app.ui.calendar.invitees import AttendanceDelegate, InviteeModel, InviteeRow
 from app.ui.calendar.recurrence_editor import RecurrenceEditor
 from app.ui.context import UiContext
@@ -363,6 +363,7 @@ class ActivityEditor(QDialog):
 
         self.ctx.tasks.run_db(load, self._loaded, self.errors.show)
 
+    @while_alive
     def _loaded(self, result: tuple[Choices, ActivityDetails | None, list[str], int]) -> None:
         choices, details, allowed, default_reminder = result
         self.details = details
@@ -494,6 +495,7 @@ class ActivityEditor(QDialog):
             lambda _error: None,
         )
 
+    @while_alive
     def _show_conflicts(self, warnings: list[ConflictWarning]) -> None:
         self.conflicts.setText("\n".join(f"⚠ {w.message}" for w in warnings))
         self.conflicts.setVisible(bool(warnings))
@@ -624,6 +626,7 @@ class ActivityEditor(QDialog):
             self._failed,
         )
 
+    @while_alive
     def _conflicts_checked(
         self, warnings: list[ConflictWarning], values: dict[str, Any], scope: Scope
     ) -> None:
@@ -657,10 +660,12 @@ class ActivityEditor(QDialog):
 
         self.ctx.tasks.run_db(write, self._saved, self._failed)
 
+    @while_alive
     def _saved(self, row: Any) -> None:
         self.saved_row = row
         self.accept()
 
+    @while_alive
     def _failed(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
         self.errors.show(error)

@@ -31,6 +31,7 @@ from app.models import enums as e
 from app.services import ical
 from app.services.labels import enum_label
 from app.services.schedule import ActivityFilter, Occurrence
+from app.ui.calendar.common import while_alive
 from app.ui.context import UiContext
 from app.ui.formatting import format_datetime
 
@@ -97,11 +98,13 @@ class ExportDialog(QDialog):
         self.buttons.setEnabled(False)
         self.ctx.tasks.run_db(lambda: ical.export_ics(services, path, **criteria), self._done, self._failed)
 
+    @while_alive
     def _done(self, count: int) -> None:
         self.buttons.setEnabled(True)
         self.message.setStyleSheet("color: #2e7d32;")
         self.message.setText(self.tr("%n activity(ies) exported.", "", count))
 
+    @while_alive
     def _failed(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
         self.message.setStyleSheet("color: #c62828;")
@@ -233,6 +236,7 @@ class ImportDialog(QDialog):
         services, data, update = self.ctx.services, self.data, self.update_existing.isChecked()
         self.ctx.tasks.run_db(lambda: ical.preview(services, data, update), self._previewed, self._failed)
 
+    @while_alive
     def _previewed(self, plan: ical.ImportPlan) -> None:
         self.plan = plan
         self.model.set_plan(plan)
@@ -258,6 +262,7 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.ctx.tasks.run_db(lambda: ical.apply(services, plan, default), self._imported, self._failed)
 
+    @while_alive
     def _imported(self, result: ical.ImportResult) -> None:
         self._show_problems(result.problems)
         self.summary.setText(

@@ -30,7 +30,7 @@ from app.models import enums as e
 from app.services.labels import enum_label
 from app.services.schedule import ActivityFilter, Choices, MoveResult, Occurrence, Scope
 from app.ui.calendar.agenda import AgendaModel
-from app.ui.calendar.common import add_months, at_local, local_today, monday_of
+from app.ui.calendar.common import add_months, at_local, local_today, monday_of, while_alive
 from app.ui.calendar.compliance_panel import CompliancePanel
 from app.ui.calendar.details import DetailsPanel
 from app.ui.calendar.editor import ActivityEditor, ask_scope
@@ -249,6 +249,7 @@ class CalendarPage(QWidget):
         calendar = self.ctx.services.calendar
         self.ctx.tasks.run_db(calendar.choices, self._choices_loaded, self.show_error)
 
+    @while_alive
     def _choices_loaded(self, choices: Choices) -> None:
         for combo, pairs in ((self.staff_filter, choices.staff), (self.topic_filter, choices.topics)):
             current = combo.currentData()
@@ -326,6 +327,7 @@ class CalendarPage(QWidget):
             self.show_error,
         )
 
+    @while_alive
     def _loaded(self, generation: int, target: MonthView | WeekView, found: list[Occurrence]) -> None:
         if generation != self._generation:
             return
@@ -455,6 +457,7 @@ class CalendarPage(QWidget):
         return answer == QMessageBox.StandardButton.Yes
 
     @Slot(object)
+    @while_alive
     def show_error(self, error: BaseException) -> None:
         if isinstance(error, CommDeskError):
             QMessageBox.warning(self, self.tr("Calendar"), str(error))

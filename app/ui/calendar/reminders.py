@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QStyle, QSystemTrayIcon
 
 from app.services.compliance import OverdueItem
 from app.services.schedule import Occurrence
-from app.ui.calendar.common import at_local, local_today
+from app.ui.calendar.common import at_local, local_today, while_alive
 from app.ui.context import UiContext
 from app.ui.formatting import format_date, format_time
 
@@ -95,6 +95,7 @@ class Reminders(QObject):
 
         self.ctx.tasks.run_db(find, self._notify, lambda _error: None)
 
+    @while_alive
     def _notify(self, due: list[DueReminder]) -> None:
         for reminder in due:
             occurrence = reminder.occurrence
