@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "app.cli.media",
     "app.cli.calendar",
     "app.cli.feeds",
+    "app.cli.report",
 ]
 
 
