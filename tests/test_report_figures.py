@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from report_data import build_quarter
+
 from app.reports.figures import quarterly_figures
 from app.reports.periods import quarter_of, quarter_period, spokesperson_year
 from app.services import Services
-from report_data import build_quarter
 
 
 def test_calendar_and_cutoff_periods() -> None:

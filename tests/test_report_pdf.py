@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
+from report_data import VN, build_quarter, local
 
 from app.cli import main as cli_main
 from app.models import Activity, ActivityTopic, PolicyTopic
@@ -18,7 +19,6 @@ from app.reports.documents import ReportKey, issue, open_document, render, save_
 from app.reports.pdf import MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, date_line
 from app.reports.tables import Narrative
 from app.services import Services
-from report_data import VN, build_quarter, local
 
 A4 = (595.2756, 841.8898)
 MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -147,7 +147,14 @@ def _assert_inside_margins(reader: PdfReader, pdf: bytes) -> None:
     for index, page in enumerate(reader.pages):
         origins: list[tuple[float, float, str]] = []
 
-        def visit(text: str, cm: list[float], tm: list[float], _font: object, _size: object) -> None:
+        def visit(
+            text: str,
+            cm: list[float],
+            tm: list[float],
+            _font: object,
+            _size: object,
+            origins: list[tuple[float, float, str]] = origins,
+        ) -> None:
             if text.strip():
                 x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
                 y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]

@@ -7,10 +7,11 @@ it and reopen exactly as issued. Labels are added when the figures are laid out 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Date, and_, case, cast, func, literal, or_, select
+from sqlalchemy import and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
 
@@ -64,7 +65,7 @@ def quarterly_figures(
         rule = office["period_rule"]
         period = quarter_period(year, quarter, rule)
         return compute_quarterly(
-            session, office, period, next_quarter(period, rule), _settings(services), today
+            session, office, period, next_quarter(period, rule), rules_of(services), today
         )
 
 
@@ -72,13 +73,40 @@ def annual_figures(services: Services, year: int, today: date | None = None) -> 
     with services.db.session() as session:
         office = _office(session)
         period = spokesperson_year(year)
-        return compute_annual(session, office, period, today)
+        return compute_annual(session, office, period, rules_of(services), today)
 
 
-def _settings(services: Services) -> dict[str, Any]:
-    return {
-        "press_conferences_required": int(services.settings.get("reports.press_conferences_per_quarter", 1))
-    }
+@dataclass(frozen=True)
+class Rules:
+    """The legal rules the figures are measured against (the calendar's compliance settings)."""
+
+    press_conferences_required: int = 1
+    information_per_month: int = 1
+    information_types: tuple[str, ...] = tuple(INFORMATION_TYPES)
+    emergency_hours: int = 24
+    question_days: int = QUESTION_DAYS
+    press_conference_basis: str = "Nghị định 09/2017/NĐ-CP, Điều 5"
+    information_basis: str = "Nghị định 09/2017/NĐ-CP, Điều 5"
+    emergency_basis: str = "Nghị định 244/2026/NĐ-CP"
+    press_question_basis: str = "Luật Báo chí 2016, Điều 39"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "information_types": list(self.information_types)}
+
+
+def rules_of(services: Services) -> Rules:
+    rule = services.compliance.rule
+    return Rules(
+        press_conferences_required=int(rule("press_conferences_per_quarter")),
+        information_per_month=int(rule("information_per_month")),
+        information_types=tuple(str(t) for t in rule("information_types")),
+        emergency_hours=int(rule("emergency_statement_hours")),
+        question_days=int(rule("press_question_days")),
+        press_conference_basis=str(rule("press_conference_basis")),
+        information_basis=str(rule("information_basis")),
+        emergency_basis=str(rule("emergency_basis")),
+        press_question_basis=str(rule("press_question_basis")),
+    )
 
 
 def _office(session: Session) -> dict[str, Any]:
@@ -115,10 +143,10 @@ def compute_quarterly(
     office: dict[str, Any],
     period: Period,
     following: Period,
-    settings: dict[str, Any],
+    rules: Rules,
     today: date | None = None,
 ) -> dict[str, Any]:
-    scope = ActivityScope(session, period, office["period_rule"])
+    scope = ActivityScope(session, period, office["period_rule"], rules)
     activities = activity_figures(scope)
     return {
         "version": FIGURES_VERSION,
@@ -129,9 +157,10 @@ def compute_quarterly(
         "computed_on": (today or datetime.now(LOCAL_TZ).date()).isoformat(),
         "direction": direction_figures(session, scope),
         "activities": activities,
-        "compliance": compliance_figures(session, scope, settings),
+        "rules": rules.to_dict(),
+        "compliance": compliance_figures(session, scope),
         "spokesperson": spokesperson_figures(session, scope),
-        "press": press_figures(session, period),
+        "press": press_figures(session, scope),
         "coverage": coverage_figures(session, period),
         "staff": staff_figures(session, period),
         "budget": budget_figures(session, period),
@@ -140,9 +169,9 @@ def compute_quarterly(
 
 
 def compute_annual(
-    session: Session, office: dict[str, Any], period: Period, today: date | None = None
+    session: Session, office: dict[str, Any], period: Period, rules: Rules, today: date | None = None
 ) -> dict[str, Any]:
-    scope = ActivityScope(session, period, office["period_rule"])
+    scope = ActivityScope(session, period, office["period_rule"], rules)
     return {
         "version": FIGURES_VERSION,
         "kind": e.ReportKind.ANNUAL_SPOKESPERSON.value,
@@ -184,8 +213,9 @@ def period_months(period: Period, rule: str) -> list[str]:
 class ActivityScope:
     """The activities of a period: single rows by SQL, plus occurrences of recurring series."""
 
-    def __init__(self, session: Session, period: Period, rule: str) -> None:
+    def __init__(self, session: Session, period: Period, rule: str, rules: Rules | None = None) -> None:
         self.session = session
+        self.rules = rules or Rules()
         self.period = period
         self.rule = rule
         self.start = period.start_utc
@@ -377,45 +407,36 @@ def direction_figures(session: Session, scope: ActivityScope) -> dict[str, Any]:
 # ----- II. compliance and the six spokesperson indicators ----------------------------------
 
 
-def _emergency_where(period: Period) -> list[ColumnElement[bool]]:
+def emergency_figures(scope: ActivityScope) -> dict[str, int]:
+    """Emergency cases received in the period; the deadline is the one set, or receipt + N hours."""
+    period = scope.period
     received = func.coalesce(Activity.case_received_at, Activity.starts_at)
-    return [
-        Activity.deleted_at.is_(None),
-        Activity.type == e.ActivityType.EMERGENCY_STATEMENT.value,
-        Activity.status != e.ActivityStatus.CANCELLED.value,
-        received >= period.start_utc,
-        received < period.end_utc,
-    ]
+    rows = scope.session.execute(
+        select(Activity.case_received_at, Activity.statement_deadline, Activity.statement_made_at).where(
+            Activity.deleted_at.is_(None),
+            Activity.type == e.ActivityType.EMERGENCY_STATEMENT.value,
+            Activity.status != e.ActivityStatus.CANCELLED.value,
+            received >= period.start_utc,
+            received < period.end_utc,
+        )
+    ).all()
+    hours = timedelta(hours=scope.rules.emergency_hours)
+    cases = spoken = with_deadline = on_time = 0
+    for case_received, deadline, made in rows:
+        cases += 1
+        spoken += made is not None
+        if deadline is None and case_received is not None:
+            deadline = case_received + hours
+        if deadline is not None:
+            with_deadline += 1
+            on_time += made is not None and made <= deadline
+    return {"cases": cases, "spoken": spoken, "with_deadline": with_deadline, "on_time": on_time}
 
 
-def emergency_figures(session: Session, period: Period) -> dict[str, int]:
-    made = Activity.statement_made_at.is_not(None)
-    has_deadline = Activity.statement_deadline.is_not(None)
-    total, spoken, with_deadline, on_time = session.execute(
-        select(
-            func.count(),
-            func.sum(case((made, 1), else_=0)),
-            func.sum(case((has_deadline, 1), else_=0)),
-            func.sum(
-                case(
-                    (and_(made, has_deadline, Activity.statement_made_at <= Activity.statement_deadline), 1),
-                    else_=0,
-                )
-            ),
-        ).where(*_emergency_where(period))
-    ).one()
-    return {
-        "cases": int(total or 0),
-        "spoken": int(spoken or 0),
-        "with_deadline": int(with_deadline or 0),
-        "on_time": int(on_time or 0),
-    }
-
-
-def question_figures(session: Session, period: Period) -> dict[str, int]:
-    """Press questions received in the period, and how they were answered (30 days)."""
+def question_figures(session: Session, period: Period, days: int = QUESTION_DAYS) -> dict[str, int]:
+    """Press questions received in the period, and how they were answered (within ``days``)."""
     occurred_local = func.date(Interaction.occurred_at, LOCAL_OFFSET)
-    due = func.coalesce(cast(Interaction.due_date, Date), func.date(occurred_local, f"+{QUESTION_DAYS} days"))
+    due = func.coalesce(func.date(Interaction.due_date), func.date(occurred_local, f"+{int(days)} days"))
     answered = and_(Interaction.answered_at.is_not(None), Interaction.answered_at < period.end_utc)
     on_time = and_(answered, func.date(Interaction.answered_at, LOCAL_OFFSET) <= due)
     overdue = and_(~answered, due < literal(period.last.isoformat()))
@@ -451,8 +472,8 @@ def _coverage_where(period: Period) -> list[ColumnElement[bool]]:
 def spokesperson_figures(session: Session, scope: ActivityScope) -> dict[str, Any]:
     """The six indicators of the annual spokesperson report (Decree 244/2026/NĐ-CP Art. 10)."""
     period = scope.period
-    emergency = emergency_figures(session, period)
-    questions = question_figures(session, period)
+    emergency = emergency_figures(scope)
+    questions = question_figures(session, period, scope.rules.question_days)
     cases = int(
         session.scalar(
             select(func.count()).where(*_coverage_where(period), CoverageItem.needs_action.is_(True))
@@ -470,23 +491,25 @@ def spokesperson_figures(session: Session, scope: ActivityScope) -> dict[str, An
     }
 
 
-def compliance_figures(session: Session, scope: ActivityScope, settings: dict[str, Any]) -> dict[str, Any]:
+def compliance_figures(session: Session, scope: ActivityScope) -> dict[str, Any]:
     period = scope.period
+    information_types = list(scope.rules.information_types)
     month = _month_sql(Activity.starts_at, scope.rule)
     informed: Counter[str] = Counter()
-    conditions = [*scope.where(), Activity.type.in_(INFORMATION_TYPES), Activity.status == DONE]
+    conditions = [*scope.where(), Activity.type.in_(information_types), Activity.status == DONE]
     for month_code, n in session.execute(select(month, func.count()).where(*conditions).group_by(month)):
         informed[month_code] += int(n)
     for o in scope.occurrences:
-        if o.type in INFORMATION_TYPES and o.status == DONE:
+        if o.type in information_types and o.status == DONE:
             informed[month_key(o.starts_at, scope.rule)] += 1
     months = period_months(period, scope.rule)
     return {
         "press_conferences_held": scope.count(PRESS_CONFERENCES, [DONE]),
-        "press_conferences_required": int(settings.get("press_conferences_required", 1)),
+        "press_conferences_required": scope.rules.press_conferences_required,
+        "information_required_per_month": scope.rules.information_per_month,
         "information_by_month": [{"month": m, "count": informed[m]} for m in months],
-        "emergency": emergency_figures(session, period),
-        "questions": question_figures(session, period),
+        "emergency": emergency_figures(scope),
+        "questions": question_figures(session, period, scope.rules.question_days),
         "speakers_published": speakers_published(session, period),
     }
 
@@ -546,7 +569,8 @@ def speaker_list(session: Session, period: Period) -> list[dict[str, Any]]:
 # ----- III. press relations and coverage ---------------------------------------------------
 
 
-def press_figures(session: Session, period: Period) -> dict[str, Any]:
+def press_figures(session: Session, scope: ActivityScope) -> dict[str, Any]:
+    period = scope.period
     by_kind = {k.value: 0 for k in e.InteractionKind}
     rows = session.execute(
         select(Interaction.kind, func.count())
@@ -570,7 +594,7 @@ def press_figures(session: Session, period: Period) -> dict[str, Any]:
         "interactions_total": sum(by_kind.values()),
         "interactions_by_kind": by_kind,
         "journalists_worked_with": int(journalists or 0),
-        "questions": question_figures(session, period),
+        "questions": question_figures(session, period, scope.rules.question_days),
     }
 
 

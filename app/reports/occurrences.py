@@ -11,12 +11,11 @@ import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from dateutil.rrule import rrulestr
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Activity
-from app.reports.periods import LOCAL_TZ
+from app.services.recurrence import RecurrenceError, occurrence_starts
 
 log = logging.getLogger(__name__)
 MAX_OCCURRENCES = 5000  # per series and period: a guard against a rule gone wild
@@ -32,20 +31,6 @@ class Occurrence:
     location: str
 
 
-def _exdates(text: str) -> set[datetime]:
-    found = set()
-    for line in text.splitlines():
-        line = line.strip()
-        if not line:
-            continue
-        try:
-            moment = datetime.fromisoformat(line)
-        except ValueError:
-            continue
-        found.add((moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC))
-    return found
-
-
 def series_occurrences(session: Session, start: datetime, end: datetime) -> list[Occurrence]:
     """Occurrences in [start, end) of every live series, minus exceptions and edited ones."""
     series = session.execute(
@@ -58,7 +43,12 @@ def series_occurrences(session: Session, start: datetime, end: datetime) -> list
             Activity.status,
             Activity.title,
             Activity.location,
-        ).where(Activity.deleted_at.is_(None), Activity.rrule != "", Activity.starts_at < end)
+        ).where(
+            Activity.deleted_at.is_(None),
+            Activity.rrule != "",
+            Activity.series_id.is_(None),
+            Activity.starts_at < end,
+        )
     ).all()
     if not series:
         return []
@@ -72,17 +62,13 @@ def series_occurrences(session: Session, start: datetime, end: datetime) -> list
     }
     found: list[Occurrence] = []
     for row in series:
-        dtstart = row.starts_at.astimezone(LOCAL_TZ)  # weekdays and month days are local
         try:
-            rule = rrulestr(row.rrule, dtstart=dtstart, forceset=True)
-        except (ValueError, TypeError) as exc:
+            starts = occurrence_starts(row.starts_at, None, row.rrule, row.exdates, start, end)
+        except RecurrenceError as exc:
             log.warning("activity %s has an unreadable recurrence rule %r: %s", row.id, row.rrule, exc)
             continue
-        excluded = _exdates(row.exdates)
-        moments = rule.between(start.astimezone(LOCAL_TZ), end.astimezone(LOCAL_TZ), inc=True)
-        for moment in moments[:MAX_OCCURRENCES]:
-            utc = moment.astimezone(UTC)
-            if utc >= end or utc in excluded or (row.id, utc) in replaced:
+        for moment in starts[:MAX_OCCURRENCES]:
+            if moment < start or (row.id, moment) in replaced:
                 continue
-            found.append(Occurrence(row.id, utc, row.type, row.status, row.title, row.location))
+            found.append(Occurrence(row.id, moment, row.type, row.status, row.title, row.location))
     return found

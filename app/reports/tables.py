@@ -228,7 +228,7 @@ def _activities(figures: dict[str, Any]) -> Section:
     blocks.append(Subheading("2. Các chỉ tiêu về phát ngôn và cung cấp thông tin cho báo chí"))
     blocks.append(indicator_table(figures["spokesperson"]))
     blocks.append(Subheading("3. Việc thực hiện các quy định"))
-    blocks.append(compliance_table(c))
+    blocks.append(compliance_table(c, figures["rules"]))
     return Section(
         "II", "KẾT QUẢ HOẠT ĐỘNG TRUYỀN THÔNG CHÍNH SÁCH VÀ CUNG CẤP THÔNG TIN CHO BÁO CHÍ", blocks
     )
@@ -280,36 +280,37 @@ def _verdict(ok: bool) -> str:
     return "Đạt" if ok else "Chưa đạt"
 
 
-def compliance_table(c: dict[str, Any]) -> Table:
+def compliance_table(c: dict[str, Any], rules: dict[str, Any]) -> Table:
     held, required = c["press_conferences_held"], c["press_conferences_required"]
     months = c["information_by_month"]
-    informed = sum(1 for m in months if m["count"] > 0)
+    per_month = c.get("information_required_per_month", 1)
+    informed = sum(1 for m in months if m["count"] >= per_month)
     emergency = c["emergency"]
     questions = c["questions"]
     speakers = c["speakers_published"]
     rows = [
         [
-            "Họp báo ít nhất một lần mỗi quý (Nghị định 09/2017/NĐ-CP, Điều 5)",
+            f"Họp báo ít nhất {required} lần mỗi quý ({rules['press_conference_basis']})",
             f"{held} / {required} cuộc",
             _verdict(held >= required),
         ],
         [
-            "Cung cấp thông tin cho báo chí hằng tháng",
+            f"Cung cấp thông tin cho báo chí hằng tháng ({rules['information_basis']})",
             f"{informed} / {len(months)} tháng",
             _verdict(informed == len(months)),
         ],
         [
-            "Phát ngôn trong 24 giờ đối với vụ việc khẩn cấp",
+            f"Phát ngôn trong {rules['emergency_hours']} giờ đối với vụ việc khẩn cấp ({rules['emergency_basis']})",
             f"{emergency['on_time']} / {emergency['with_deadline']} lần",
             _verdict(emergency["on_time"] == emergency["with_deadline"]),
         ],
         [
-            "Trả lời câu hỏi của báo chí trong 30 ngày (Luật Báo chí 2016, Điều 39)",
+            f"Trả lời câu hỏi của báo chí trong {rules['question_days']} ngày ({rules['press_question_basis']})",
             f"{questions['on_time']} / {questions['received']} câu hỏi",
             _verdict(questions["on_time"] == questions["received"]),
         ],
         [
-            "Công bố thông tin người phát ngôn trong 24 giờ kể từ khi giao nhiệm vụ",
+            "Công bố thông tin người phát ngôn trong 24 giờ kể từ khi giao nhiệm vụ (Nghị định 244/2026/NĐ-CP)",
             f"{speakers['published_on_time']} / {speakers['assigned']} người",
             _verdict(speakers["published_on_time"] == speakers["assigned"]),
         ],
