@@ -503,6 +503,18 @@ class ExpenseService(EntityService):
         with self.ctx.db.session() as session:
             return self._overspend(session, allocation_id, amount, expense_id)
 
+    def lines(self, ids: builtins.list[str]) -> dict[str, ExpenseLine]:
+        """Expenses by id with their activity's title (one query), for lazily loaded lists."""
+        return expense_lines(self, ids)
+
+    def activity_choices(self, year: int | None) -> builtins.list[tuple[str, datetime, str]]:
+        return activity_choices(self, year)
+
+    def policy(self) -> str:
+        """The office's overspend policy: "warn" (a reason is needed) or "refuse"."""
+        with self.ctx.db.session() as session:
+            return overspend_policy(session)
+
     def monthly_burn(self, year: int) -> MonthlyBurn:
         """Expenses dated in ``year`` per month, and the year's allocations (with adjustments)."""
         month = extract("month", Expense.spent_on)
@@ -556,3 +568,55 @@ class ExpenseService(EntityService):
                 )
                 for a, total in session.execute(query)
             ]
+
+
+@dataclass(frozen=True)
+class ExpenseLine:
+    """An expense with the title of its activity, for lists."""
+
+    id: str
+    spent_on: date
+    amount: int
+    allocation_id: str | None
+    activity_id: str | None
+    activity_title: str
+    description: str
+    voucher_number: str
+    payee: str
+    overspend_reason: str
+
+
+def expense_lines(service: ExpenseService, ids: builtins.list[str]) -> dict[str, ExpenseLine]:
+    query = (
+        select(Expense, Activity.title)
+        .outerjoin(Activity, Activity.id == Expense.activity_id)
+        .where(Expense.id.in_(ids))
+    )
+    with service.ctx.db.session() as session:
+        return {
+            x.id: ExpenseLine(
+                x.id,
+                x.spent_on,
+                x.amount,
+                x.allocation_id,
+                x.activity_id,
+                title or "",
+                x.description,
+                x.voucher_number,
+                x.payee,
+                x.overspend_reason,
+            )
+            for x, title in session.execute(query)
+        }
+
+
+def activity_choices(service: EntityService, year: int | None) -> builtins.list[tuple[str, datetime, str]]:
+    """(id, start, title) of the activities of a year (all when None), for an expense's picker."""
+    query = select(Activity.id, Activity.starts_at, Activity.title).where(Activity.deleted_at.is_(None))
+    if year is not None:
+        query = query.where(
+            Activity.starts_at >= datetime(year, 1, 1, tzinfo=LOCAL_TZ),
+            Activity.starts_at < datetime(year + 1, 1, 1, tzinfo=LOCAL_TZ),
+        )
+    with service.ctx.db.session() as session:
+        return [(i, s, t) for i, s, t in session.execute(query.order_by(Activity.starts_at))]

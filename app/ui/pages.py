@@ -65,6 +65,12 @@ def _calendar_page(ctx: UiContext) -> QWidget:
     return CalendarPage(ctx)
 
 
+def _budget_page(ctx: UiContext) -> QWidget:
+    from app.ui.budget.page import BudgetPage
+
+    return BudgetPage(ctx)
+
+
 def _settings_page(ctx: UiContext) -> QWidget:
     from app.ui.settings.page import SettingsPage
 
@@ -103,12 +109,7 @@ PAGES: list[PageSpec] = [
     PageSpec(
         "budget",
         str(QT_TRANSLATE_NOOP("Pages", "Budget")),
-        _not_yet(
-            "Budget",
-            QT_TRANSLATE_NOOP(
-                "Pages", "Allocations by source and task, expenses, balances and monthly spending."
-            ),
-        ),
+        _budget_page,
     ),
     PageSpec(
         "monitoring",

@@ -103,8 +103,10 @@ class RowListModel(_ColumnsMixin, QAbstractTableModel):
 class LazyRowModel(_ColumnsMixin, QAbstractTableModel):
     """Ids first, rows when shown.
 
-    ``load_ids(order_by, descending)`` and ``load_rows(ids)`` run on the database worker;
-    results come back on the GUI thread. Rows not yet fetched show empty cells for a moment.
+    ``load_ids(order_by, descending)`` is called on the GUI thread (so it may read filter
+    widgets) and returns the operation that lists the ids, which runs on the database worker,
+    as does ``load_rows(ids)``; results come back on the GUI thread. Rows not yet fetched show
+    empty cells for a moment.
     """
 
     BLOCK = 200
@@ -114,7 +116,7 @@ class LazyRowModel(_ColumnsMixin, QAbstractTableModel):
         self,
         tasks: TaskRunner,
         columns: Sequence[Column],
-        load_ids: Callable[[str | None, bool], list[str]],
+        load_ids: Callable[[str | None, bool], Callable[[], list[str]]],
         load_rows: Callable[[list[str]], dict[str, Any]],
         parent: Any = None,
     ) -> None:
@@ -137,9 +139,8 @@ class LazyRowModel(_ColumnsMixin, QAbstractTableModel):
         """Reload the ids (after a change or a new filter); cached rows are fetched again."""
         self._generation += 1
         generation = self._generation
-        order_by, descending = self.order_by, self.descending
         self.tasks.run_db(
-            lambda: self._load_ids(order_by, descending),
+            self._load_ids(self.order_by, self.descending),
             lambda ids: self._ids_loaded(generation, ids),
             self._failed,
         )

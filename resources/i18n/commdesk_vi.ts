@@ -28,6 +28,41 @@
     </message>
 </context>
 <context>
+    <name>ActivityCostTab</name>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Hoạt động</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Dự kiến</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>Thực tế</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Chênh lệch</translation>
+    </message>
+    <message>
+        <source>Expenses recorded</source>
+        <translation>Đã chi theo chứng từ</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n activities with costs · planned %1 · actual %2</source>
+        <translation><numerusform>%n hoạt động có kinh phí · dự kiến %1 · thực tế %2</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ActivityEditor</name>
     <message>
         <source>This activity repeats. Which occurrences?</source>
@@ -127,7 +162,7 @@
     </message>
     <message>
         <source>Description</source>
-        <translation>Mô tả</translation>
+        <translation>Nội dung chi</translation>
     </message>
     <message>
         <source>Planned</source>
@@ -223,6 +258,37 @@
     </message>
 </context>
 <context>
+    <name>AdjustmentDialog</name>
+    <message>
+        <source>Adjustment</source>
+        <translation>Điều chỉnh dự toán</translation>
+    </message>
+    <message>
+        <source>New adjustment</source>
+        <translation>Thêm điều chỉnh dự toán</translation>
+    </message>
+    <message>
+        <source>+ to add, - to reduce</source>
+        <translation>+ để tăng, - để giảm</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Số điều chỉnh</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>Ngày quyết định</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+</context>
+<context>
     <name>AgendaModel</name>
     <message>
         <source>Date</source>
@@ -255,6 +321,144 @@
     <message>
         <source>All day</source>
         <translation>Cả ngày</translation>
+    </message>
+</context>
+<context>
+    <name>AllocationDialog</name>
+    <message>
+        <source>Allocation</source>
+        <translation>Dự toán</translation>
+    </message>
+    <message>
+        <source>New allocation</source>
+        <translation>Thêm dự toán</translation>
+    </message>
+    <message>
+        <source>e.g. 7000/7049</source>
+        <translation>ví dụ: 7000/7049</translation>
+    </message>
+    <message>
+        <source>e.g. 123/QĐ-UBND</source>
+        <translation>ví dụ: 123/QĐ-UBND</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>Năm ngân sách</translation>
+    </message>
+    <message>
+        <source>Funding source</source>
+        <translation>Nguồn kinh phí</translation>
+    </message>
+    <message>
+        <source>Task category</source>
+        <translation>Nhiệm vụ chi</translation>
+    </message>
+    <message>
+        <source>Budget code (chapter/item)</source>
+        <translation>Mục/tiểu mục</translation>
+    </message>
+    <message>
+        <source>Allocation decision</source>
+        <translation>Quyết định giao dự toán</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>Ngày quyết định</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Số tiền</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+</context>
+<context>
+    <name>AllocationsTab</name>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Funding source</source>
+        <translation>Nguồn kinh phí</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Nhiệm vụ chi</translation>
+    </message>
+    <message>
+        <source>Budget code</source>
+        <translation>Mục/tiểu mục</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <source>Allocated</source>
+        <translation>Dự toán giao</translation>
+    </message>
+    <message>
+        <source>Adjustments</source>
+        <translation>Điều chỉnh</translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation>Đã chi</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Còn lại</translation>
+    </message>
+    <message>
+        <source>Overspent</source>
+        <translation>Chi vượt dự toán</translation>
+    </message>
+    <message>
+        <source>% spent</source>
+        <translation>% đã chi</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>Ngày quyết định</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Số điều chỉnh</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>New allocation…</source>
+        <translation>Thêm dự toán…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Add adjustment…</source>
+        <translation>Điều chỉnh dự toán…</translation>
+    </message>
+    <message>
+        <source>Edit adjustment…</source>
+        <translation>Sửa điều chỉnh…</translation>
+    </message>
+    <message>
+        <source>Delete adjustment</source>
+        <translation>Xóa điều chỉnh</translation>
+    </message>
+    <message>
+        <source>Adjustments of the selected allocation</source>
+        <translation>Các lần điều chỉnh của dự toán đang chọn</translation>
     </message>
 </context>
 <context>
@@ -328,6 +532,53 @@
     </message>
 </context>
 <context>
+    <name>BudgetPage</name>
+    <message>
+        <source>Allocations</source>
+        <translation>Dự toán</translation>
+    </message>
+    <message>
+        <source>Expenses</source>
+        <translation>Khoản chi</translation>
+    </message>
+    <message>
+        <source>Monthly spending</source>
+        <translation>Chi tiêu theo tháng</translation>
+    </message>
+    <message>
+        <source>Planned and actual cost</source>
+        <translation>Kinh phí dự kiến và thực tế</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Kinh phí</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>Năm ngân sách</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>Tất cả các năm</translation>
+    </message>
+    <message>
+        <source>Allocated: %1</source>
+        <translation>Dự toán: %1</translation>
+    </message>
+    <message>
+        <source>Spent: %1 (%2)</source>
+        <translation>Đã chi: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Balance: %1</source>
+        <translation>Còn lại: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n allocation(s) overspent</source>
+        <translation><numerusform>%n dự toán đã chi vượt</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>BudgetSection</name>
     <message>
         <source>What happens when an expense would take an allocation over its amount.</source>
@@ -340,6 +591,37 @@
     <message>
         <source>Refuse the expense</source>
         <translation>Không cho ghi khoản chi</translation>
+    </message>
+</context>
+<context>
+    <name>BurnTab</name>
+    <message>
+        <source>Spent in the month</source>
+        <translation>Chi trong tháng</translation>
+    </message>
+    <message>
+        <source>Spent to date</source>
+        <translation>Lũy kế đã chi</translation>
+    </message>
+    <message>
+        <source>Allocated for the year</source>
+        <translation>Dự toán cả năm</translation>
+    </message>
+    <message>
+        <source>M%1</source>
+        <translation>T%1</translation>
+    </message>
+    <message>
+        <source>million đồng</source>
+        <translation>triệu đồng</translation>
+    </message>
+    <message>
+        <source>Monthly spending, %1</source>
+        <translation>Chi tiêu theo tháng, năm %1</translation>
+    </message>
+    <message>
+        <source>Spent %1 of %2 allocated in %3.</source>
+        <translation>Đã chi %1 trên tổng dự toán %2 năm %3.</translation>
     </message>
 </context>
 <context>
@@ -685,6 +967,132 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     </message>
 </context>
 <context>
+    <name>ExpenseDialog</name>
+    <message>
+        <source>Expense</source>
+        <translation>Khoản chi</translation>
+    </message>
+    <message>
+        <source>New expense</source>
+        <translation>Thêm khoản chi</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>còn</translation>
+    </message>
+    <message>
+        <source>— no allocation —</source>
+        <translation>— không theo dự toán —</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— chưa có —</translation>
+    </message>
+    <message>
+        <source>e.g. PC-0125</source>
+        <translation>ví dụ: PC-0125</translation>
+    </message>
+    <message>
+        <source>Reason for overspending</source>
+        <translation>Lý do chi vượt</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Số tiền</translation>
+    </message>
+    <message>
+        <source>Allocation</source>
+        <translation>Dự toán</translation>
+    </message>
+    <message>
+        <source>Activity (optional)</source>
+        <translation>Hoạt động (không bắt buộc)</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Nội dung chi</translation>
+    </message>
+    <message>
+        <source>Voucher number</source>
+        <translation>Số chứng từ</translation>
+    </message>
+    <message>
+        <source>Payee</source>
+        <translation>Đơn vị/người nhận</translation>
+    </message>
+    <message>
+        <source>This expense exceeds the allocation's balance by %1 (%2 left). The office does not allow overspending: it will be refused.</source>
+        <translation>Khoản chi này vượt số dư của dự toán %1 (còn %2). Đơn vị không cho phép chi vượt dự toán: khoản chi sẽ bị từ chối.</translation>
+    </message>
+    <message>
+        <source>This expense exceeds the allocation's balance by %1 (%2 left). Give the reason for overspending to save it.</source>
+        <translation>Khoản chi này vượt số dư của dự toán %1 (còn %2). Hãy nêu lý do chi vượt để lưu.</translation>
+    </message>
+</context>
+<context>
+    <name>ExpensesTab</name>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Số tiền</translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation>Chứng từ</translation>
+    </message>
+    <message>
+        <source>Payee</source>
+        <translation>Đơn vị/người nhận</translation>
+    </message>
+    <message>
+        <source>Allocation</source>
+        <translation>Dự toán</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Hoạt động</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Nội dung chi</translation>
+    </message>
+    <message>
+        <source>Overspend reason</source>
+        <translation>Lý do chi vượt</translation>
+    </message>
+    <message>
+        <source>New expense…</source>
+        <translation>Thêm khoản chi…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>(another year)</source>
+        <translation>(năm khác)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expense(s)</source>
+        <translation><numerusform>%n khoản chi</numerusform></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tất cả</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export to iCalendar (.ics)</source>
@@ -1026,10 +1434,6 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
         <translation>Kinh phí</translation>
     </message>
     <message>
-        <source>Allocations by source and task, expenses, balances and monthly spending.</source>
-        <translation>Dự toán theo nguồn và nhiệm vụ, khoản chi, số dư và chi tiêu hằng tháng.</translation>
-    </message>
-    <message>
         <source>Monitoring</source>
         <translation>Theo dõi báo chí</translation>
     </message>
@@ -1280,6 +1684,17 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     <message>
         <source>fourth</source>
         <translation>thứ tư</translation>
+    </message>
+</context>
+<context>
+    <name>RefreshingTab</name>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Delete %1? This cannot be undone here.</source>
+        <translation>Xóa %1? Thao tác này không hoàn tác được tại đây.</translation>
     </message>
 </context>
 <context>
@@ -1940,17 +2355,6 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     <message>
         <source>Saved.</source>
         <translation>Đã lưu.</translation>
-    </message>
-</context>
-<context>
-    <name>_Tab</name>
-    <message>
-        <source>Delete</source>
-        <translation>Xóa</translation>
-    </message>
-    <message>
-        <source>Delete %1? This cannot be undone here.</source>
-        <translation>Xóa %1? Thao tác này không hoàn tác được tại đây.</translation>
     </message>
 </context>
 </TS>

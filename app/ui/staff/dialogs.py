@@ -8,9 +8,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -30,50 +27,10 @@ from app.ui.context import UiContext
 from app.ui.date_edits import OptionalDateEdit, OptionalDateTimeEdit
 from app.ui.forms import FormErrors
 from app.ui.money_edit import MoneyEdit
+from app.ui.service_dialog import ServiceDialog, combo
 
 
-class _ServiceDialog(QDialog):
-    """A form whose Save runs a service call on the database worker and shows its refusals."""
-
-    def __init__(self, ctx: UiContext, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.saved: Any = None
-        self.error_label = QLabel()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        self.errors: FormErrors  # set by subclasses once their widgets exist
-
-    def operation(self) -> Callable[[], Any]:
-        raise NotImplementedError
-
-    def save(self) -> None:
-        self.buttons.setEnabled(False)
-        self.ctx.tasks.run_db(self.operation(), self._saved, self._failed)
-
-    def _saved(self, result: Any) -> None:
-        self.saved = result
-        self.buttons.setEnabled(True)
-        self.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        self.errors.show(error)
-
-
-def _combo(choices: list[tuple[str | None, str]], current: str | None = None) -> QComboBox:
-    combo = QComboBox()
-    for value, text in choices:
-        combo.addItem(text, value)
-    index = combo.findData(current)
-    combo.setCurrentIndex(max(0, index))
-    return combo
-
-
-class StaffDialog(_ServiceDialog):
+class StaffDialog(ServiceDialog):
     def __init__(
         self,
         ctx: UiContext,
@@ -87,7 +44,7 @@ class StaffDialog(_ServiceDialog):
         self.setMinimumWidth(620)
         self.full_name = QLineEdit()
         self.position = QLineEdit()
-        self.unit = _combo([(None, "—"), *units])
+        self.unit = combo([(None, "—"), *units])
         self.roles_box = QGroupBox(self.tr("Roles"))
         grid = QGridLayout(self.roles_box)
         self.role_checks: dict[str, QCheckBox] = {}
@@ -200,7 +157,7 @@ class StaffDialog(_ServiceDialog):
         return lambda: staff.update(member_id, values)
 
 
-class UnitDialog(_ServiceDialog):
+class UnitDialog(ServiceDialog):
     def __init__(
         self,
         ctx: UiContext,
@@ -213,8 +170,8 @@ class UnitDialog(_ServiceDialog):
         self.setWindowTitle(self.tr("Unit") if unit else self.tr("New unit"))
         self.setMinimumWidth(480)
         self.name = QLineEdit()
-        self.kind = _combo([(k.value, str(enum_label(UnitKind, k.value))) for k in UnitKind])
-        self.focal_point = _combo([(None, self.tr("— none yet —")), *people])
+        self.kind = combo([(k.value, str(enum_label(UnitKind, k.value))) for k in UnitKind])
+        self.focal_point = combo([(None, self.tr("— none yet —")), *people])
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(56)
         form = QFormLayout()
@@ -252,7 +209,7 @@ class UnitDialog(_ServiceDialog):
         return lambda: units.update(unit_id, values)
 
 
-class TrainingDialog(_ServiceDialog):
+class TrainingDialog(ServiceDialog):
     """A course. New: tick everyone who attended, one record each; edit: one person's record."""
 
     def __init__(

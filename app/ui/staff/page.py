@@ -7,15 +7,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QDialog,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -23,7 +20,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableView,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -40,41 +36,13 @@ from app.ui.row_models import (
     DANGER,
     DANGER_BACKGROUND,
     GOOD,
-    ROW_ROLE,
     WARNING,
     Column,
     LazyRowModel,
     RowListModel,
 )
 from app.ui.staff.dialogs import StaffDialog, TrainingDialog, UnitDialog
-
-
-def make_table(model: Any, sortable: bool = False) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(26)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    table.setSortingEnabled(sortable)
-    table.setWordWrap(False)
-    return table
-
-
-def selected_row(table: QTableView) -> Any | None:
-    index = table.currentIndex()
-    if not index.isValid():
-        return None
-    return table.model().data(index.siblingAtColumn(0), ROW_ROLE)
-
-
-def set_widths(table: QTableView, widths: list[int]) -> None:
-    for column, width in enumerate(widths):
-        table.setColumnWidth(column, width)
+from app.ui.workspace import RefreshingTab, make_table, selected_row, set_widths
 
 
 def roles_text(codes: str | tuple[str, ...]) -> str:
@@ -98,58 +66,10 @@ PUBLICATION_COLOURS = {
 }
 
 
-class _Tab(QWidget):
-    """A tab that reloads what it shows when its tables change, and only while visible."""
-
-    tables: frozenset[str] = frozenset()
-
-    def __init__(self, ctx: UiContext) -> None:
-        super().__init__()
-        self.ctx = ctx
-        self.dialog: QDialog | None = None
-        self._stale = True
-        ctx.data_changed.changed.connect(self._changed)
-
-    @Slot(object)
-    def _changed(self, tables: frozenset[str]) -> None:
-        if tables & self.tables:
-            self._stale = True
-            if self.isVisible():
-                self.reload()
-
-    def showEvent(self, event: Any) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
-
-    def reload(self) -> None:
-        self._stale = False
-        self.load()
-
-    def load(self) -> None:
-        raise NotImplementedError
-
-    def run(self, operation: Callable[[], Any], then: Callable[[Any], None]) -> None:
-        self.ctx.tasks.run_db(operation, then)
-
-    def open_dialog(self, dialog: QDialog) -> None:
-        if self.dialog is not None:
-            self.dialog.deleteLater()  # the previous form, closed by now
-        self.dialog = dialog
-        dialog.open()
-
-    def confirm_delete(self, what: str, operation: Callable[[], Any]) -> None:
-        answer = QMessageBox.question(
-            self, self.tr("Delete"), self.tr("Delete %1? This cannot be undone here.").replace("%1", what)
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.ctx.tasks.run_db(operation)
-
-
 # ----- people -------------------------------------------------------------------------------
 
 
-class PeopleTab(_Tab):
+class PeopleTab(RefreshingTab):
     tables = frozenset({"staff_member", "unit"})
 
     def __init__(self, ctx: UiContext) -> None:
@@ -210,11 +130,9 @@ class PeopleTab(_Tab):
         self.delete_button.clicked.connect(self.delete_member)
         self.table.doubleClicked.connect(lambda _i: self.edit_member())
 
-    def _load_ids(self, order_by: str | None, descending: bool) -> list[str]:
-        role = self.role.currentData()
-        return self.ctx.services.staff.ids(
-            {"role": role} if role else None, self.search.text(), order_by, descending
-        )
+    def _load_ids(self, order_by: str | None, descending: bool) -> Callable[[], list[str]]:
+        role, search, staff = self.role.currentData(), self.search.text(), self.ctx.services.staff
+        return lambda: staff.ids({"role": role} if role else None, search, order_by, descending)
 
     def load(self) -> None:
         def units() -> dict[str, str]:
@@ -247,7 +165,7 @@ class PeopleTab(_Tab):
 # ----- the spokesperson register ------------------------------------------------------------
 
 
-class RegisterTab(_Tab):
+class RegisterTab(RefreshingTab):
     tables = frozenset({"staff_member", "unit", "setting"})
 
     def __init__(self, ctx: UiContext) -> None:
@@ -392,7 +310,7 @@ class RegisterTab(_Tab):
 # ----- units and focal points ---------------------------------------------------------------
 
 
-class UnitsTab(_Tab):
+class UnitsTab(RefreshingTab):
     tables = frozenset({"unit", "staff_member"})
 
     def __init__(self, ctx: UiContext) -> None:
@@ -485,7 +403,7 @@ class UnitsTab(_Tab):
 # ----- training -----------------------------------------------------------------------------
 
 
-class TrainingTab(_Tab):
+class TrainingTab(RefreshingTab):
     tables = frozenset({"training_record", "staff_member", "activity"})
 
     def __init__(self, ctx: UiContext) -> None:
@@ -513,6 +431,7 @@ class TrainingTab(_Tab):
         self.model = LazyRowModel(ctx.tasks, columns, self._load_ids, trainings.get_many, self)
         self.model.order_by, self.model.descending = "starts_on", True
         self.table = make_table(self.model, sortable=True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         set_widths(self.table, [90, 180, 260, 200, 60, 150, 110, 90])
         self.hours_model = RowListModel(
             [
@@ -573,8 +492,9 @@ class TrainingTab(_Tab):
         self.delete_button.clicked.connect(self.delete_record)
         self.table.doubleClicked.connect(lambda _i: self.edit_record())
 
-    def _load_ids(self, order_by: str | None, descending: bool) -> list[str]:
-        return self.ctx.services.trainings.ids({"year": self.year.value()}, None, order_by, descending)
+    def _load_ids(self, order_by: str | None, descending: bool) -> Callable[[], list[str]]:
+        year, trainings = self.year.value(), self.ctx.services.trainings
+        return lambda: trainings.ids({"year": year}, None, order_by, descending)
 
     def load(self) -> None:
         services, year = self.ctx.services, self.year.value()
@@ -656,7 +576,7 @@ def _html(text: str) -> str:
 # ----- workload -----------------------------------------------------------------------------
 
 
-class WorkloadTab(_Tab):
+class WorkloadTab(RefreshingTab):
     tables = frozenset({"activity", "staff_member"})
 
     def __init__(self, ctx: UiContext) -> None:
@@ -735,7 +655,8 @@ class StaffPage(QWidget):
         self.tabs.addTab(self.workload, self.tr("Workload"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
-        heading = QLabel(f"<h2>{self.tr('Staff')}</h2>")
+        title = self.tr("Staff")
+        heading = QLabel(f"<h2>{title}</h2>")
         layout.addWidget(heading)
         layout.addWidget(self.tabs)
 
