@@ -523,3 +523,20 @@ def _no_leftover_windows(qtbot: Any) -> Iterator[None]:
     for widget in QApplication.topLevelWidgets():
         if widget.isVisible() and widget.windowTitle():
             widget.close()
+
+
+def test_calendar_settings_section_sets_the_role(qtbot: Any, services: Services) -> None:
+    from app.ui.calendar.settings_section import CalendarSection
+
+    ctx = build_context(services)
+    section = CalendarSection(ctx)
+    qtbot.addWidget(section)
+    qtbot.waitUntil(lambda: section._loaded != {}, timeout=10_000)
+    combo = section._editors["user.role"].widget
+    combo.setCurrentIndex(combo.findData("manager"))
+    section.save()
+    ctx.tasks.wait_for_done()
+    qtbot.waitUntil(lambda: ctx.tasks.pending() == 0)
+    services.db.forbid_thread(None)
+    assert services.calendar.role() == "manager"
+    assert services.calendar.allowed_statuses("planned")[0] == "approved"

@@ -720,6 +720,29 @@
     </message>
 </context>
 <context>
+    <name>CalendarSection</name>
+    <message>
+        <source>Approving an activity is a manager's action. The legal deadlines and their basis change with the law; the defaults follow Decree 09/2017, Decree 244/2026 and the Press Law 2016.</source>
+        <translation>Phê duyệt hoạt động là việc của lãnh đạo. Thời hạn và căn cứ pháp lý thay đổi theo quy định; giá trị mặc định theo Nghị định 09/2017, Nghị định 244/2026 và Luật Báo chí 2016.</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Nhân sự</translation>
+    </message>
+    <message>
+        <source>Manager (can approve)</source>
+        <translation>Lãnh đạo (được phê duyệt)</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> giờ</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> ngày</translation>
+    </message>
+</context>
+<context>
     <name>CompliancePanel</name>
     <message>
         <source>Legal deadlines</source>
@@ -1890,6 +1913,10 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     <message>
         <source>Reminders</source>
         <translation>Nhắc việc</translation>
+    </message>
+    <message>
+        <source>Calendar and deadlines</source>
+        <translation>Lịch và thời hạn</translation>
     </message>
     <message>
         <source>Budget</source>

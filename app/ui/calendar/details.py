@@ -7,7 +7,16 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.models import enums as e
 from app.services.labels import enum_label
@@ -50,7 +59,11 @@ class DetailsPanel(QWidget):
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.text, 1)
+        scroller = QScrollArea()
+        scroller.setWidget(self.text)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        layout.addWidget(scroller, 1)
         layout.addWidget(self.countdown)
         layout.addWidget(self.workflow_box)
         layout.addLayout(buttons)

@@ -61,6 +61,11 @@ SETTINGS_SECTIONS: list[SettingsSection] = [
         lazy("app.ui.settings.sections:RemindersSection"),
     ),
     SettingsSection(
+        "calendar",
+        str(QT_TRANSLATE_NOOP("Settings", "Calendar and deadlines")),
+        lazy("app.ui.calendar.settings_section:CalendarSection"),
+    ),
+    SettingsSection(
         "budget", str(QT_TRANSLATE_NOOP("Settings", "Budget")), lazy("app.ui.settings.sections:BudgetSection")
     ),
     SettingsSection(
