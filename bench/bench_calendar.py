@@ -58,7 +58,9 @@ def run() -> list[Measurement]:
             first = day.replace(day=1) - timedelta(days=7)
             with services.db.engine.connect() as connection:
                 connection.execute(
-                    text("SELECT * FROM activity WHERE starts_at >= :a AND starts_at < :b AND deleted_at IS NULL"),
+                    text(
+                        "SELECT * FROM activity WHERE starts_at >= :a AND starts_at < :b AND deleted_at IS NULL"
+                    ),
                     {"a": first.isoformat(), "b": (first + timedelta(days=42)).isoformat()},
                 ).fetchall()
 
