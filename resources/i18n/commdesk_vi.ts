@@ -1033,7 +1033,7 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     </message>
     <message>
         <source>Activity (optional)</source>
-        <translation>Hoạt động (không bắt buộc)</translation>
+        <translation>Hoạt động</translation>
     </message>
     <message>
         <source>Description</source>
@@ -1743,8 +1743,8 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
         <translation>Ngày quyết định</translation>
     </message>
     <message>
-        <source>Published on the portal</source>
-        <translation>Ngày công bố trên cổng thông tin</translation>
+        <source>Published on</source>
+        <translation>Ngày công bố</translation>
     </message>
     <message>
         <source>24-hour rule</source>
@@ -1894,6 +1894,17 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     <message>
         <source>Used for every new report: who signs it, who receives it (one recipient per line) and how reporting periods are cut.</source>
         <translation>Dùng cho mọi báo cáo mới: người ký, nơi nhận (mỗi nơi nhận một dòng) và cách chia kỳ báo cáo.</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
 </context>
 <context>

@@ -205,7 +205,7 @@ class ExpenseDialog(ServiceDialog):
         self.policy = policy
         self.balances = {a.id: a for a in allocations}
         self.setWindowTitle(self.tr("Expense") if expense else self.tr("New expense"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(660)
         self.spent_on = OptionalDateEdit()
         self.amount = MoneyEdit()
         left = self.tr("left")

@@ -90,7 +90,7 @@ class AllocationsTab(RefreshingTab):
         ]
         self.model = RowListModel(columns, self)
         self.table = make_table(self.model)
-        set_widths(self.table, [48, 140, 180, 78, 165, 120, 105, 120, 120])
+        set_widths(self.table, [48, 140, 175, 98, 160, 120, 105, 120, 120])
         self.adjustments = RowListModel(
             [
                 Column(self.tr("Decision"), lambda x: x.decision_number),

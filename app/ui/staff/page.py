@@ -184,7 +184,7 @@ class RegisterTab(RefreshingTab):
             Column(self.tr("Position, unit"), lambda r: ", ".join(p for p in (r.position, r.unit_name) if p)),
             Column(self.tr("Decision"), lambda r: r.decision_number),
             Column(self.tr("Decision date"), lambda r: format_date(r.decision_date)),
-            Column(self.tr("Published on the portal"), lambda r: format_datetime(r.published_on_portal_at)),
+            Column(self.tr("Published on"), lambda r: format_datetime(r.published_on_portal_at)),
             Column(
                 self.tr("24-hour rule"),
                 self._publication_text,
@@ -205,7 +205,7 @@ class RegisterTab(RefreshingTab):
         ]
         self.model = RowListModel(columns, self)
         self.table = make_table(self.model)
-        set_widths(self.table, [170, 215, 220, 115, 95, 135, 160, 150, 110])
+        set_widths(self.table, [165, 195, 190, 110, 115, 125, 165, 165, 110])
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.export_pdf_button = QPushButton(self.tr("Export PDF…"))
@@ -459,7 +459,8 @@ class TrainingTab(RefreshingTab):
             self,
         )
         self.hours_table = make_table(self.hours_model)
-        set_widths(self.hours_table, [220, 70, 70])
+        set_widths(self.hours_table, [240, 80, 80, 150])
+        self.hours_table.horizontalHeader().setStretchLastSection(False)
         self.expiring_table = make_table(self.expiring_model)
         set_widths(self.expiring_table, [90, 200, 260, 120])
         self.plan = QTextBrowser()
@@ -595,7 +596,8 @@ class WorkloadTab(RefreshingTab):
         columns.append(Column(self.tr("Total"), lambda w: str(w.total), align_right=True))
         self.model = RowListModel(columns, self)
         self.table = make_table(self.model)
-        set_widths(self.table, [240, 110, 110, 110, 110])
+        set_widths(self.table, [240, 110, 110, 110, 110, 80])
+        self.table.horizontalHeader().setStretchLastSection(False)
         legend = QLabel(
             self.tr(
                 "Each quarter: activities chaired · activities as spokesperson, from the calendar (cancelled and postponed activities are not counted)."
