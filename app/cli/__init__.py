@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "app.cli.calendar",
     "app.cli.feeds",
     "app.cli.report",
+    "app.cli.sync",
 ]
 
 

@@ -53,6 +53,9 @@ class SyncConflict(Base):
     field: Mapped[str] = mapped_column(String(60))
     local_json: Mapped[str] = mapped_column(Text)
     remote_json: Mapped[str] = mapped_column(Text)
+    # Which value the server kept ("local" or "remote") and by which rule (app/server/merge.py).
+    kept_side: Mapped[str] = mapped_column(String(8), default="")
+    policy: Mapped[str] = mapped_column(String(32), default="")
     detected_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     resolution: Mapped[str] = mapped_column(String(16), default="")

@@ -1,0 +1,289 @@
+"""A real sync server on loopback (uvicorn in a thread) over SQLite or PostgreSQL, and desktop
+clients with their own databases, for the sync tests."""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import socket
+import tempfile
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+import keyring
+import pytest
+import uvicorn
+from argon2 import PasswordHasher
+from keyring.backend import KeyringBackend
+from sqlalchemy import create_engine, text
+
+from app.db import open_database
+from app.paths import database_path
+from app.server import auth
+from app.server.admin import create_office, create_user
+from app.server.app import ServerConfig, create_app
+from app.server.db import make_server_engine, migrate
+from app.services import Services, open_services
+from app.sync.client import SecretStore, SyncClient
+from app.sync.engine import RoundResult
+
+PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+PASSWORD = "mật-khẩu-đủ-dài"
+
+
+class MemoryKeyring(KeyringBackend):
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.store.pop((service, username), None)
+
+
+@pytest.fixture(autouse=True, name="memory_keyring")
+def memory_keyring_fixture() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True, name="quick_argon2")
+def quick_argon2_fixture(monkeypatch: pytest.MonkeyPatch) -> None:
+    """argon2id still, at a cost that suits a test run (the server default costs ~0.5 s a hash)."""
+    monkeypatch.setattr(auth, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+
+
+_template: Path | None = None
+
+
+def migrated_copy(destination: Path) -> None:
+    """A new, migrated, empty desktop database (copied from one migrated once per run)."""
+    global _template
+    if _template is None or not _template.exists():
+        folder = Path(tempfile.mkdtemp(prefix="commdesk-template-"))
+        db = open_database(database_path(folder))
+        db.close()
+        _template = database_path(folder)
+    destination.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(_template, database_path(destination))
+
+
+_pg_available: bool | None = None
+
+
+def postgres_available() -> bool:
+    global _pg_available
+    if _pg_available is None:
+        try:
+            engine = create_engine(PG_ADMIN_URL, connect_args={"connect_timeout": 3})
+            with engine.connect() as connection:
+                connection.execute(text("select 1"))
+            engine.dispose()
+            _pg_available = True
+        except Exception:
+            _pg_available = False
+    return _pg_available
+
+
+@contextlib.contextmanager
+def database_url(kind: str, folder: Path) -> Iterator[str]:
+    """A fresh server database: a SQLite file, or a PostgreSQL schema of its own."""
+    if kind == "sqlite":
+        yield f"sqlite:///{folder / f'server-{uuid.uuid4().hex[:8]}.sqlite3'}"
+        return
+    if not postgres_available():
+        pytest.skip("PostgreSQL is not reachable at 127.0.0.1:5432")
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f"CREATE SCHEMA {schema}"))
+    try:
+        yield f"{PG_ADMIN_URL}?options=-csearch_path%3D{schema}"
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
+
+
+class LiveServer:
+    """uvicorn serving the app on 127.0.0.1 in a background thread; stop() and start() again."""
+
+    def __init__(self, url: str, config: ServerConfig | None = None) -> None:
+        self.db_url = url
+        self.engine = make_server_engine(url)
+        migrate(self.engine)
+        self.config = config or ServerConfig()
+        self.port = 0
+        self._server: uvicorn.Server | None = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, config: ServerConfig | None = None) -> None:
+        if config is not None:
+            self.config = config
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(("127.0.0.1", self.port))
+        self.port = sock.getsockname()[1]
+        app = create_app(self.engine, self.config)
+        server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
+        self._server = server
+        self._thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+        self._thread.start()
+        deadline = time.monotonic() + 20
+        while not server.started:
+            if time.monotonic() > deadline or not self._thread.is_alive():
+                raise RuntimeError("sync server did not start")
+            time.sleep(0.01)
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.should_exit = True
+        if self._thread is not None:
+            self._thread.join(timeout=20)
+        self._server = None
+        self._thread = None
+
+    def close(self) -> None:
+        self.stop()
+        self.engine.dispose()
+
+
+@dataclass
+class Desk:
+    """One desktop: its own database, its own login, one sync client."""
+
+    name: str
+    services: Services
+    sync: SyncClient
+    results: list[RoundResult] = field(default_factory=list)
+
+    def round(self) -> RoundResult:
+        result = self.sync.sync_now()
+        self.results.append(result)
+        return result
+
+    def ok_round(self) -> RoundResult:
+        result = self.round()
+        assert result.ok, result.summary()
+        return result
+
+    def close(self) -> None:
+        self.sync.close()
+        self.services.close()
+
+
+OFFICE_VALUES = {
+    "code": "UBND-A",
+    "name": "Văn phòng UBND tỉnh A",
+    "province": "Tỉnh A",
+    "superior_body": "ỦY BAN NHÂN DÂN TỈNH A",
+    "place_name": "Tỉnh A",
+    "symbol_suffix": "UBND",
+    "signer_name": "Nguyễn Văn An",
+    "signer_title": "Chánh Văn phòng",
+    "period_rule": "calendar_quarter",
+}
+
+
+class Harness:
+    def __init__(self, server: LiveServer, folder: Path) -> None:
+        self.server = server
+        self.folder = folder
+        self.desks: list[Desk] = []
+        self.offices: dict[str, str] = {}
+
+    def office(self, code: str) -> str:
+        if code not in self.offices:
+            self.offices[code] = create_office(self.server.engine, code, f"Văn phòng {code}")
+        return self.offices[code]
+
+    def user(self, username: str, office: str = "UBND-A", role: str = "staff") -> str:
+        self.office(office)
+        create_user(self.server.engine, office, username, PASSWORD, role)
+        return username
+
+    def desk(self, name: str, office: str = "UBND-A", set_up: bool = False, login: bool = True) -> Desk:
+        folder = self.folder / f"desk-{name}"
+        migrated_copy(folder)
+        services = open_services(folder, actor=name)
+        if set_up:
+            services.offices.set_up({**OFFICE_VALUES, "code": office})
+        desk = Desk(name, services, SyncClient(services, SecretStore()))
+        self.desks.append(desk)
+        if login:
+            self.user(name, office)
+            desk.sync.login(self.server.url, name, PASSWORD)
+        return desk
+
+    def close(self) -> None:
+        for desk in self.desks:
+            desk.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"], name="server_kind")
+def server_kind_fixture(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture(name="live_server")
+def live_server_fixture(server_kind: str, tmp_path: Path) -> Iterator[LiveServer]:
+    with database_url(server_kind, tmp_path) as url:
+        server = LiveServer(url)
+        server.start()
+        try:
+            yield server
+        finally:
+            server.close()
+
+
+@pytest.fixture(name="harness")
+def harness_fixture(live_server: LiveServer, tmp_path: Path) -> Iterator[Harness]:
+    h = Harness(live_server, tmp_path)
+    try:
+        yield h
+    finally:
+        h.close()
+
+
+def rows_of(services: Services, table: str) -> dict[str, dict[str, Any]]:
+    """Every row of a synced table (tombstones too), without the local-only version column."""
+    from sqlalchemy import select
+
+    from app.models import SYNCED_MODELS
+    from app.models.codec import row_to_dict
+
+    model = SYNCED_MODELS[table]
+    with services.db.session() as session:
+        return {
+            obj.id: {k: v for k, v in row_to_dict(obj).items() if k not in ("updated_at",)}
+            for obj in session.scalars(select(model))
+        }
+
+
+def aware(text_value: str) -> datetime:
+    return datetime.fromisoformat(text_value).astimezone(UTC)
+
+
+def http(server: LiveServer) -> httpx.Client:
+    return httpx.Client(base_url=server.url, timeout=30)
