@@ -10,7 +10,7 @@ import tempfile
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -287,3 +287,99 @@ def aware(text_value: str) -> datetime:
 
 def http(server: LiveServer) -> httpx.Client:
     return httpx.Client(base_url=server.url, timeout=30)
+
+
+Rule = Callable[[httpx.Request], str | None]
+
+
+class FaultTransport(httpx.BaseTransport):
+    """Passes requests to the real server, except where the rule says to fail one:
+    "before" (the request never arrives) or "after" (the server did the work, the answer is lost)."""
+
+    def __init__(self, rule: Rule) -> None:
+        self.inner = httpx.HTTPTransport()
+        self.rule = rule
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        action = self.rule(request)
+        if action == "before":
+            raise httpx.ConnectError("injected: connection refused", request=request)
+        response = self.inner.handle_request(request)
+        if action == "after":
+            response.read()
+            response.close()
+            raise httpx.ReadError("injected: connection cut before the answer arrived", request=request)
+        return response
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+def inject(desk: Desk, rule: Rule) -> None:
+    """Route this desk's sync traffic through a FaultTransport."""
+    transport = desk.sync.engine().transport
+    old = transport.http
+    transport.http = httpx.Client(
+        base_url=old.base_url, headers=old.headers, timeout=old.timeout, transport=FaultTransport(rule)
+    )
+    old.close()
+
+
+def nth(path: str, *which: int, action: str = "after") -> Rule:
+    """Fail the n-th request (1-based) to ``path``."""
+    seen = {"count": 0}
+
+    def rule(request: httpx.Request) -> str | None:
+        if request.url.path != path:
+            return None
+        seen["count"] += 1
+        return action if seen["count"] in which else None
+
+    return rule
+
+
+def server_rows(server: LiveServer, office_id: str | None = None) -> dict[str, dict[str, Any]]:
+    """The server's copy of every row: id -> values."""
+    import json
+
+    from sqlalchemy import select
+
+    from app.server.models import SyncRow
+
+    query = select(SyncRow.id, SyncRow.data)
+    if office_id is not None:
+        query = query.where(SyncRow.office_id == office_id)
+    with server.engine.connect() as connection:
+        return {row_id: json.loads(data) for row_id, data in connection.execute(query)}
+
+
+def office_version(server: LiveServer, office_id: str) -> int:
+    from sqlalchemy import select
+
+    from app.server.models import ServerOffice
+
+    with server.engine.connect() as connection:
+        return int(connection.scalar(select(ServerOffice.version).where(ServerOffice.id == office_id)) or 0)
+
+
+def assert_same_as_server(desk: Desk, server: LiveServer) -> None:
+    """Every synced row on the desk equals the server's copy, and nothing is missing either way."""
+    from app.models import SYNCED_MODELS
+    from app.models.codec import encode_value
+
+    office_id = desk.services.ctx.office_id
+    theirs = server_rows(server, office_id)
+    mine: dict[str, dict[str, Any]] = {}
+    with desk.services.db.session() as session:
+        for model in SYNCED_MODELS.values():
+            for obj in session.query(model):
+                mine[obj.id] = {
+                    c: encode_value(getattr(obj, c)) for c in [col.key for col in obj.__table__.columns]
+                }
+    assert set(mine) == set(theirs), set(mine) ^ set(theirs)
+    for row_id, values in mine.items():
+        server_values = theirs[row_id]
+        for name, value in values.items():
+            if name == "updated_at":
+                continue
+            assert server_values.get(name) == value, (row_id, name, value, server_values.get(name))

@@ -158,7 +158,7 @@ class LocalStore:
                     "row_id": entry.row_id,
                     "op": entry.op,
                     "base_version": entry.base_version,
-                    "changes": json.loads(entry.changes_json or "{}"),
+                    "changes": _loads_or_text(entry.changes_json),
                     "hlc": entry.hlc,
                 }
                 connection.execute(delete(outbox_t).where(outbox_t.c.seq == seq))
@@ -543,6 +543,13 @@ def _outbox_values(
         "attempts": 0,
         "last_error": "",
     }
+
+
+def _loads_or_text(raw: str | None) -> Any:
+    try:
+        return json.loads(raw or "{}")
+    except ValueError:
+        return raw  # kept as it was, for whoever looks into it
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
