@@ -222,8 +222,7 @@ def test_a_clock_stepping_back_does_not_undo_our_own_later_edit(harness: Harness
     folder = a.services.db.path.parent
     a.close()
     from app.services import open_services
-    from app.services.secrets import SecretStore
-    from app.sync.client import SyncClient
+    from app.sync.client import SecretStore, SyncClient
 
     services = open_services(folder, actor="an")
     services.ctx.clock._wall_ms = lambda: _now_ms() - DAY_MS  # type: ignore[method-assign]
