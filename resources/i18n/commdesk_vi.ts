@@ -134,7 +134,7 @@
     </message>
     <message>
         <source>Status</source>
-        <translation>Tình trạng</translation>
+        <translation>Trạng thái</translation>
     </message>
     <message>
         <source>When</source>
@@ -162,7 +162,7 @@
     </message>
     <message>
         <source>Description</source>
-        <translation>Nội dung chi</translation>
+        <translation>Mô tả</translation>
     </message>
     <message>
         <source>Planned</source>
@@ -308,7 +308,7 @@
     </message>
     <message>
         <source>Status</source>
-        <translation>Tình trạng</translation>
+        <translation>Trạng thái</translation>
     </message>
     <message>
         <source>Chair / spokesperson</source>
@@ -1036,7 +1036,7 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
         <translation>Hoạt động</translation>
     </message>
     <message>
-        <source>Description</source>
+        <source>Details of the expense</source>
         <translation>Nội dung chi</translation>
     </message>
     <message>
@@ -1083,7 +1083,7 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
         <translation>Hoạt động</translation>
     </message>
     <message>
-        <source>Description</source>
+        <source>Details of the expense</source>
         <translation>Nội dung chi</translation>
     </message>
     <message>
@@ -2284,7 +2284,7 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     </message>
     <message>
         <source>Status</source>
-        <translation>Tình trạng</translation>
+        <translation>Trạng thái</translation>
     </message>
     <message>
         <source>New unit…</source>

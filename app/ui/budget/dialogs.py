@@ -233,7 +233,7 @@ class ExpenseDialog(ServiceDialog):
         form.addRow(self.tr("Amount"), self.amount)
         form.addRow(self.tr("Allocation"), self.allocation)
         form.addRow(self.tr("Activity (optional)"), self.activity)
-        form.addRow(self.tr("Description"), self.description)
+        form.addRow(self.tr("Details of the expense"), self.description)
         form.addRow(self.tr("Voucher number"), self.voucher_number)
         form.addRow(self.tr("Payee"), self.payee)
         form.addRow(self.overspend_label, self.overspend_reason)

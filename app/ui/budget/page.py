@@ -216,7 +216,7 @@ class ExpensesTab(RefreshingTab):
             Column(self.tr("Payee"), lambda x: x.payee, order_by="payee"),
             Column(self.tr("Allocation"), self._allocation_text),
             Column(self.tr("Activity"), lambda x: x.activity_title),
-            Column(self.tr("Description"), lambda x: x.description),
+            Column(self.tr("Details of the expense"), lambda x: x.description),
             Column(
                 self.tr("Overspend reason"),
                 lambda x: x.overspend_reason,
