@@ -32,6 +32,7 @@ from app.errors import CommDeskError
 from app.i18n import Message
 from app.models import Journalist, OutgoingMail, new_id, utcnow
 from app.models.enums import InteractionKind, MailStatus
+from app.services import preferences
 from app.services.context import ServiceContext
 from app.services.fields import EMAIL
 from app.services.mailer import MailServerUnreachable, SmtpConnection, SmtpSettings, connect
@@ -43,6 +44,18 @@ MAX_ATTACHMENTS_BYTES = 20 * 1024 * 1024
 DEFAULT_QUIET_DAYS = 7
 RETRY_DELAYS_MIN = (1, 5, 15, 60, 240)  # minutes before retrying a message the server deferred
 PITCH_KINDS = (InteractionKind.PITCH.value, InteractionKind.PRESS_RELEASE_SENT.value)
+QUIET_DAYS_KEY = "media.pitch_quiet_days"
+
+preferences.register(
+    preferences.Preference(
+        QUIET_DAYS_KEY,
+        preferences.INT,
+        DEFAULT_QUIET_DAYS,
+        Message("Cảnh báo khi đã gợi ý đề tài trong vòng (ngày)", "Warn when pitched within (days)"),
+        minimum=0,
+        maximum=365,
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -154,7 +167,10 @@ class PressReleaseService:
         return plan
 
     def quiet_days(self) -> int:
-        return int(self.settings.get("media.pitch_quiet_days", DEFAULT_QUIET_DAYS))
+        try:
+            return int(self.settings.get(QUIET_DAYS_KEY, DEFAULT_QUIET_DAYS))
+        except (TypeError, ValueError):
+            return DEFAULT_QUIET_DAYS
 
     # ----- composing ------------------------------------------------------------------------
 

@@ -71,6 +71,12 @@ def _budget_page(ctx: UiContext) -> QWidget:
     return BudgetPage(ctx)
 
 
+def _media_page(ctx: UiContext) -> QWidget:
+    from app.ui.media.page import MediaPage
+
+    return MediaPage(ctx)
+
+
 def _settings_page(ctx: UiContext) -> QWidget:
     from app.ui.settings.page import SettingsPage
 
@@ -90,17 +96,7 @@ PAGES: list[PageSpec] = [
         ),
     ),
     PageSpec("calendar", str(QT_TRANSLATE_NOOP("Pages", "Calendar")), _calendar_page),
-    PageSpec(
-        "media",
-        str(QT_TRANSLATE_NOOP("Pages", "Media")),
-        _not_yet(
-            "Media",
-            QT_TRANSLATE_NOOP(
-                "Pages",
-                "Press agencies, journalists, the history of work with each, distribution lists and press releases.",
-            ),
-        ),
-    ),
+    PageSpec("media", str(QT_TRANSLATE_NOOP("Pages", "Media")), _media_page),
     PageSpec(
         "staff",
         str(QT_TRANSLATE_NOOP("Pages", "Staff")),

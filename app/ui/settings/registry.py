@@ -69,6 +69,9 @@ SETTINGS_SECTIONS: list[SettingsSection] = [
         "budget", str(QT_TRANSLATE_NOOP("Settings", "Budget")), lazy("app.ui.settings.sections:BudgetSection")
     ),
     SettingsSection(
+        "mail", str(QT_TRANSLATE_NOOP("Settings", "E-mail")), lazy("app.ui.media.mail_settings:MailSection")
+    ),
+    SettingsSection(
         "backup",
         str(QT_TRANSLATE_NOOP("Settings", "Backups")),
         lazy("app.ui.settings.backup_section:BackupSection"),

@@ -1,0 +1,1 @@
+"""The Media workspace: press agencies, journalists, interactions, lists and press releases."""

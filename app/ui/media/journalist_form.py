@@ -1,0 +1,213 @@
+"""Adding or editing a journalist: every field, problems shown on the fields themselves."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.fields import clean_value
+from app.services.media import JournalistService
+from app.ui.context import UiContext
+from app.ui.formatting import format_date
+from app.ui.forms import FormErrors
+from app.ui.media.common import card_colors, card_note
+
+
+class JournalistDialog(QDialog):
+    def __init__(self, ctx: UiContext, journalist: Any | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.journalist = journalist
+        self.saved_row: Any | None = None
+        self.setWindowTitle(self.tr("Edit journalist") if journalist else self.tr("New journalist"))
+        self.setMinimumWidth(560)
+
+        self.full_name = QLineEdit()
+        self.agency = QComboBox()
+        self.agency.setEditable(True)
+        self.agency.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = QCompleter(self.agency.model(), self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.agency.setCompleter(completer)
+        self.title_edit = QLineEdit()
+        self.press_card_number = QLineEdit()
+        self.press_card_issued = QLineEdit()
+        self.press_card_issued.setPlaceholderText(self.tr("dd/mm/yyyy"))
+        self.press_card_expires = QLineEdit()
+        self.press_card_expires.setPlaceholderText(self.tr("dd/mm/yyyy"))
+        self.card_state = QLabel()
+        self.resident_correspondent = QCheckBox(self.tr("Resident correspondent in the province"))
+        self.beats = QLineEdit()
+        self.beats.setPlaceholderText(self.tr("e.g. Y tế, Giáo dục (comma-separated)"))
+        self.phones = QLineEdit()
+        self.phones.setPlaceholderText(self.tr("comma-separated"))
+        self.emails = QLineEdit()
+        self.emails.setPlaceholderText(self.tr("comma-separated; the first receives press releases"))
+        self.do_not_contact = QCheckBox(self.tr("Do not contact"))
+        self.do_not_contact_reason = QLineEdit()
+        self.owner = QComboBox()
+        self.notes = QPlainTextEdit()
+        self.notes.setFixedHeight(80)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Full name"), self.full_name)
+        form.addRow(self.tr("Press agency"), self.agency)
+        form.addRow(self.tr("Title"), self.title_edit)
+        form.addRow(self.tr("Press card number"), self.press_card_number)
+        form.addRow(self.tr("Press card issued"), self.press_card_issued)
+        form.addRow(self.tr("Press card expires"), self.press_card_expires)
+        form.addRow("", self.card_state)
+        form.addRow("", self.resident_correspondent)
+        form.addRow(self.tr("Beats"), self.beats)
+        form.addRow(self.tr("Phones"), self.phones)
+        form.addRow(self.tr("E-mails"), self.emails)
+        form.addRow("", self.do_not_contact)
+        form.addRow(self.tr("Reason"), self.do_not_contact_reason)
+        form.addRow(self.tr("Relationship owner"), self.owner)
+        form.addRow(self.tr("Notes"), self.notes)
+
+        self.error_label = QLabel()
+        self.errors = FormErrors(
+            self.error_label,
+            {
+                "full_name": self.full_name,
+                "agency_id": self.agency,
+                "title": self.title_edit,
+                "press_card_number": self.press_card_number,
+                "press_card_issued": self.press_card_issued,
+                "press_card_expires": self.press_card_expires,
+                "resident_correspondent": self.resident_correspondent,
+                "beats": self.beats,
+                "phones": self.phones,
+                "emails": self.emails,
+                "do_not_contact": self.do_not_contact,
+                "do_not_contact_reason": self.do_not_contact_reason,
+                "owner_staff_id": self.owner,
+                "notes": self.notes,
+            },
+        )
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+        self.press_card_expires.textChanged.connect(self._show_card_state)
+        self.do_not_contact.toggled.connect(self.do_not_contact_reason.setEnabled)
+        self.do_not_contact_reason.setEnabled(False)
+        self.buttons.setEnabled(False)
+        services = ctx.services
+        ctx.tasks.run_db(
+            lambda: (services.agencies.names(), [(s.id, s.full_name) for s in services.staff.list()]),
+            self._choices_loaded,
+        )
+
+    def _choices_loaded(self, choices: tuple[list[tuple[str, str]], list[tuple[str, str]]]) -> None:
+        agencies, staff = choices
+        self.agency.addItem("", None)
+        for agency_id, name in agencies:
+            self.agency.addItem(name, agency_id)
+        self.owner.addItem(self.tr("(nobody)"), None)
+        for staff_id, name in staff:
+            self.owner.addItem(name, staff_id)
+        if self.journalist is not None:
+            self._fill(self.journalist)
+        self.buttons.setEnabled(True)
+
+    def _fill(self, j: Any) -> None:
+        self.full_name.setText(j.full_name)
+        self.agency.setCurrentIndex(max(0, self.agency.findData(j.agency_id)))
+        self.title_edit.setText(j.title)
+        self.press_card_number.setText(j.press_card_number)
+        self.press_card_issued.setText(format_date(j.press_card_issued) if j.press_card_issued else "")
+        self.press_card_expires.setText(format_date(j.press_card_expires) if j.press_card_expires else "")
+        self.resident_correspondent.setChecked(bool(j.resident_correspondent))
+        self.beats.setText(j.beats)
+        self.phones.setText(j.phones)
+        self.emails.setText(j.emails)
+        self.do_not_contact.setChecked(bool(j.do_not_contact))
+        self.do_not_contact_reason.setText(j.do_not_contact_reason)
+        self.owner.setCurrentIndex(max(0, self.owner.findData(j.owner_staff_id)))
+        self.notes.setPlainText(j.notes)
+
+    def _show_card_state(self, text: str) -> None:
+        try:
+            expires = clean_value(JournalistService.fields["press_card_expires"], text)
+        except Exception:
+            expires = None
+        note = card_note(expires)
+        color, background = card_colors(expires)
+        self.card_state.setText(note)
+        self.card_state.setVisible(bool(note))
+        if color is not None and background is not None:
+            self.card_state.setStyleSheet(
+                f"color: {color.name()}; background: {background.name()}; padding: 2px 6px; border-radius: 3px;"
+            )
+
+    def agency_id(self) -> str | None:
+        text = self.agency.currentText().strip()
+        if not text:
+            return None
+        index = self.agency.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index < 0:
+            return "?" + text  # refused by the service with "does not exist"
+        data = self.agency.itemData(index)
+        return str(data) if data else None
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "full_name": self.full_name.text(),
+            "agency_id": self.agency_id(),
+            "title": self.title_edit.text(),
+            "press_card_number": self.press_card_number.text(),
+            "press_card_issued": self.press_card_issued.text(),
+            "press_card_expires": self.press_card_expires.text(),
+            "resident_correspondent": self.resident_correspondent.isChecked(),
+            "beats": self.beats.text(),
+            "phones": self.phones.text(),
+            "emails": self.emails.text(),
+            "do_not_contact": self.do_not_contact.isChecked(),
+            "do_not_contact_reason": self.do_not_contact_reason.text(),
+            "owner_staff_id": self.owner.currentData(),
+            "notes": self.notes.toPlainText(),
+        }
+
+    def save(self) -> None:
+        values = self.values()
+        journalists = self.ctx.services.journalists
+        self.buttons.setEnabled(False)
+        if self.journalist is None:
+            operation = lambda: journalists.create(values)  # noqa: E731
+        else:
+            row_id = self.journalist.id
+            operation = lambda: journalists.update(row_id, values)  # noqa: E731
+        self.ctx.tasks.run_db(operation, self._saved, self._failed)
+
+    def _saved(self, row: Any) -> None:
+        self.saved_row = row
+        self.buttons.setEnabled(True)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.errors.show(error)
