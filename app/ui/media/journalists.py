@@ -348,18 +348,21 @@ class JournalistsTab(QWidget):
         )
         if not ok:
             return
-        lists = self.ctx.services.lists
         if name == new_text:
             title, ok = QInputDialog.getText(self, self.tr("New list"), self.tr("Name of the new list:"))
-            if not ok or not title.strip():
-                return
-            self.ctx.tasks.run_db(
-                lambda: lists.create_with_members({"name": title}, ids),
-                None,
-                lambda err: show_error(self, err),
-            )
+            if ok and title.strip():
+                self.add_to_new_list(title, ids)
             return
-        list_id = next(r.id for r in rows if r.name == name)
+        self.add_to_existing_list(next(r.id for r in rows if r.name == name), ids)
+
+    def add_to_new_list(self, name: str, ids: list[str]) -> None:
+        lists = self.ctx.services.lists
+        self.ctx.tasks.run_db(
+            lambda: lists.create_with_members({"name": name}, ids), None, lambda err: show_error(self, err)
+        )
+
+    def add_to_existing_list(self, list_id: str, ids: list[str]) -> None:
+        lists = self.ctx.services.lists
         self.ctx.tasks.run_db(
             lambda: lists.add_members(list_id, ids), None, lambda err: show_error(self, err)
         )
