@@ -27,7 +27,15 @@ from app.models import enums as e
 from app.services.labels import enum_label
 from app.ui.context import UiContext
 from app.ui.forms import FormErrors
-from app.ui.media.common import fill_enum, media_types_text, selected_rows, set_up_table, show_error, tr
+from app.ui.media.background import on_db
+from app.ui.media.common import (
+    fill_enum,
+    media_types_text,
+    selected_rows,
+    set_up_table,
+    show_error,
+    tr,
+)
 from app.ui.media.interaction_form import InteractionDialog
 from app.ui.media.models import Column, LazyRowModel, RowsModel
 from app.ui.media.timeline import TimelineView
@@ -157,7 +165,7 @@ class AgencyDialog(QDialog):
         else:
             row_id = self.agency.id
             operation = lambda: agencies.update(row_id, values)  # noqa: E731
-        self.ctx.tasks.run_db(operation, lambda _r: self.accept(), self._failed)
+        on_db(self, operation, lambda _r: self.accept(), self._failed)
 
     def _failed(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
@@ -278,7 +286,7 @@ class AgenciesTab(QWidget):
 
     def load_counts(self) -> None:
         agencies = self.ctx.services.agencies
-        self.ctx.tasks.run_db(agencies.journalist_counts, self._counts_loaded)
+        on_db(self, agencies.journalist_counts, self._counts_loaded)
 
     def _counts_loaded(self, counts: dict[str, int]) -> None:
         self.counts.clear()
@@ -317,7 +325,7 @@ class AgenciesTab(QWidget):
         if len(ids) == 1:
             journalists = self.ctx.services.journalists
             agency_id = ids[0]
-            self.ctx.tasks.run_db(lambda: journalists.of_agency(agency_id), self.people_model.set_rows)
+            on_db(self, lambda: journalists.of_agency(agency_id), self.people_model.set_rows)
             self.timeline.show_for(agency_id=agency_id)
         else:
             self.people_model.set_rows([])
@@ -331,7 +339,8 @@ class AgenciesTab(QWidget):
         if len(ids) != 1:
             return
         agencies = self.ctx.services.agencies
-        self.ctx.tasks.run_db(
+        on_db(
+            self,
             lambda: agencies.get(ids[0]),
             self._open_editor,
             lambda err: show_error(self, err),
@@ -357,7 +366,7 @@ class AgenciesTab(QWidget):
             for agency_id in ids:
                 agencies.delete(agency_id)
 
-        self.ctx.tasks.run_db(delete_all, None, lambda err: show_error(self, err))
+        on_db(self, delete_all, None, lambda err: show_error(self, err))
 
     def log(self) -> None:
         ids = self.selected_ids()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.services.duplicates import DuplicatePair
 from app.ui.context import UiContext
+from app.ui.media.background import on_db
 from app.ui.media.common import set_up_table, show_error, tr
 from app.ui.media.models import Column, RowsModel
 
@@ -67,7 +68,7 @@ class MergeDialog(QDialog):
             agencies = [services.agencies.get(r.agency_id).name if r.agency_id else "" for r in rows]
             return [_describe(r, a) for r, a in zip(rows, agencies, strict=True)]
 
-        ctx.tasks.run_db(load, self._loaded, self._failed)
+        on_db(self, load, self._loaded, self._failed)
 
     def _loaded(self, descriptions: list[str]) -> None:
         self.keep_first.setText(self.tr("Keep: %1").replace("%1", descriptions[0]))
@@ -78,7 +79,7 @@ class MergeDialog(QDialog):
         keep, drop = self.ids if self.keep_first.isChecked() else (self.ids[1], self.ids[0])
         duplicates = self.ctx.services.duplicates
         self.merge_button.setEnabled(False)
-        self.ctx.tasks.run_db(lambda: duplicates.merge(keep, drop), lambda _r: self.accept(), self._failed)
+        on_db(self, lambda: duplicates.merge(keep, drop), lambda _r: self.accept(), self._failed)
 
     def _failed(self, error: BaseException) -> None:
         self.merge_button.setEnabled(True)
@@ -125,7 +126,7 @@ class DuplicatesDialog(QDialog):
 
     def reload(self) -> None:
         duplicates = self.ctx.services.duplicates
-        self.ctx.tasks.run_db(duplicates.find, self._found, lambda err: show_error(self, err))
+        on_db(self, duplicates.find, self._found, lambda err: show_error(self, err))
 
     def _found(self, pairs: list[DuplicatePair]) -> None:
         self.model.set_rows(pairs)

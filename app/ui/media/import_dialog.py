@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.services.contact_files import Table
 from app.services.contacts_import import TARGETS, ImportPlan, ImportResult, suggest_mapping, target_label
 from app.ui.context import UiContext
+from app.ui.media.background import on_db, on_io
 from app.ui.media.common import set_up_table, show_error, tr
 from app.ui.media.models import RED, Column, RowsModel
 
@@ -162,7 +163,7 @@ class ImportDialog(QDialog):
     def open_file(self, path: Path) -> None:
         self.file_label.setText(self.tr("Reading %1…").replace("%1", str(path)))
         importer = self.ctx.services.contacts_import
-        self.ctx.tasks.run_io(lambda: importer.read(path), lambda t: self._read(path, t), self._read_failed)
+        on_io(self, lambda: importer.read(path), lambda t: self._read(path, t), self._read_failed)
 
     def _read_failed(self, error: BaseException) -> None:
         self.file_label.setText(str(error))
@@ -221,7 +222,7 @@ class ImportDialog(QDialog):
         importer = self.ctx.services.contacts_import
         source = self.source
         self.check_button.setEnabled(False)
-        self.ctx.tasks.run_db(lambda: importer.plan(table, mapping, source), self._planned, self._plan_failed)
+        on_db(self, lambda: importer.plan(table, mapping, source), self._planned, self._plan_failed)
 
     def _plan_failed(self, error: BaseException) -> None:
         self.check_button.setEnabled(True)
@@ -262,7 +263,7 @@ class ImportDialog(QDialog):
         plan = self.plan
         importer = self.ctx.services.contacts_import
         self.import_good_button.setEnabled(False)
-        self.ctx.tasks.run_db(lambda: importer.apply(plan), self._imported, self._import_failed)
+        on_db(self, lambda: importer.apply(plan), self._imported, self._import_failed)
 
     def _imported(self, result: ImportResult) -> None:
         self.import_result = result
@@ -294,6 +295,4 @@ def export_contacts(ctx: UiContext, parent: QWidget, ids: list[str] | None) -> N
             tr("%1 journalists exported to %2.").replace("%1", str(count)).replace("%2", str(path)),
         )
 
-    ctx.tasks.run_db(
-        lambda: exporter.export(path, fmt, ids, version), done, lambda err: show_error(parent, err)
-    )
+    on_db(parent, lambda: exporter.export(path, fmt, ids, version), done, lambda err: show_error(parent, err))

@@ -24,6 +24,7 @@ from app.services.media import question_due_date
 from app.ui.context import UiContext
 from app.ui.formatting import format_date
 from app.ui.forms import FormErrors
+from app.ui.media.background import on_db
 from app.ui.media.common import fill_enum
 
 # Made by the app itself, not typed by people.
@@ -103,7 +104,7 @@ class InteractionDialog(QDialog):
         self._update_due_note()
         self.staff.addItem(self.tr("(nobody)"), None)
         staff = ctx.services.staff
-        ctx.tasks.run_db(lambda: [(s.id, s.full_name) for s in staff.list()], self._staff_loaded)
+        on_db(self, lambda: [(s.id, s.full_name) for s in staff.list()], self._staff_loaded)
 
     def _staff_loaded(self, staff: list[tuple[str, str]]) -> None:
         for staff_id, name in staff:
@@ -135,7 +136,7 @@ class InteractionDialog(QDialog):
         values = self.values()
         interactions = self.ctx.services.interactions
         self.buttons.setEnabled(False)
-        self.ctx.tasks.run_db(lambda: interactions.create(values), self._saved, self._failed)
+        on_db(self, lambda: interactions.create(values), self._saved, self._failed)
 
     def _saved(self, row: Any) -> None:
         self.saved_row = row
@@ -184,8 +185,11 @@ class AnswerDialog(QDialog):
         when = _to_datetime(self.answered_at)
         summary = self.summary.toPlainText()
         self.buttons.setEnabled(False)
-        self.ctx.tasks.run_db(
-            lambda: interactions.answer(question_id, when, summary), lambda _r: self.accept(), self._failed
+        on_db(
+            self,
+            lambda: interactions.answer(question_id, when, summary),
+            lambda _r: self.accept(),
+            self._failed,
         )
 
     def _failed(self, error: BaseException) -> None:

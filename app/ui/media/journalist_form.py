@@ -24,6 +24,7 @@ from app.services.media import JournalistService
 from app.ui.context import UiContext
 from app.ui.formatting import format_date
 from app.ui.forms import FormErrors
+from app.ui.media.background import on_db
 from app.ui.media.common import card_colors, card_note
 
 
@@ -117,7 +118,8 @@ class JournalistDialog(QDialog):
         self.do_not_contact_reason.setEnabled(False)
         self.buttons.setEnabled(False)
         services = ctx.services
-        ctx.tasks.run_db(
+        on_db(
+            self,
             lambda: (services.agencies.names(), [(s.id, s.full_name) for s in services.staff.list()]),
             self._choices_loaded,
         )
@@ -201,7 +203,7 @@ class JournalistDialog(QDialog):
         else:
             row_id = self.journalist.id
             operation = lambda: journalists.update(row_id, values)  # noqa: E731
-        self.ctx.tasks.run_db(operation, self._saved, self._failed)
+        on_db(self, operation, self._saved, self._failed)
 
     def _saved(self, row: Any) -> None:
         self.saved_row = row

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.models import enums as e
 from app.ui.context import UiContext
 from app.ui.formatting import format_date
+from app.ui.media.background import on_db
 from app.ui.media.common import card_colors, card_note
 from app.ui.media.interaction_form import AnswerDialog, InteractionDialog
 from app.ui.media.journalist_form import JournalistDialog
@@ -134,9 +135,7 @@ class JournalistPage(QWidget):
             self._clear()
             return
         services = self.ctx.services
-        self.ctx.tasks.run_db(
-            lambda: load_details(services, journalist_id), self._show, lambda _e: self._clear()
-        )
+        on_db(self, lambda: load_details(services, journalist_id), self._show, lambda _e: self._clear())
         self.timeline.show_for(journalist_id=journalist_id)
 
     def reload(self) -> None:

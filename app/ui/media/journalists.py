@@ -24,6 +24,7 @@ from app.models import enums as e
 from app.services.media import CARD_EXPIRED, CARD_EXPIRING
 from app.ui.context import UiContext
 from app.ui.formatting import format_date
+from app.ui.media.background import on_db
 from app.ui.media.common import (
     JournalistView,
     card_colors,
@@ -214,9 +215,7 @@ class JournalistsTab(QWidget):
 
     def load_choices(self) -> None:
         services = self.ctx.services
-        self.ctx.tasks.run_db(
-            lambda: (services.agencies.names(), services.journalists.beats()), self._choices_loaded
-        )
+        on_db(self, lambda: (services.agencies.names(), services.journalists.beats()), self._choices_loaded)
 
     def _choices_loaded(self, choices: tuple[list[tuple[str, str]], list[str]]) -> None:
         agencies, beats = choices
@@ -304,9 +303,7 @@ class JournalistsTab(QWidget):
         if len(ids) != 1:
             return
         journalists = self.ctx.services.journalists
-        self.ctx.tasks.run_db(
-            lambda: journalists.get(ids[0]), self._open_editor, lambda err: show_error(self, err)
-        )
+        on_db(self, lambda: journalists.get(ids[0]), self._open_editor, lambda err: show_error(self, err))
 
     def _open_editor(self, row: Any) -> None:
         dialog = JournalistDialog(self.ctx, row, self)
@@ -331,14 +328,14 @@ class JournalistsTab(QWidget):
             for journalist_id in ids:
                 journalists.delete(journalist_id)
 
-        self.ctx.tasks.run_db(delete_all, None, lambda err: show_error(self, err))
+        on_db(self, delete_all, None, lambda err: show_error(self, err))
 
     def add_to_list(self) -> None:
         ids = self.selected_ids()
         if not ids:
             return
         lists = self.ctx.services.lists
-        self.ctx.tasks.run_db(lambda: lists.list(), lambda rows: self._choose_list(ids, rows))
+        on_db(self, lambda: lists.list(), lambda rows: self._choose_list(ids, rows))
 
     def _choose_list(self, ids: list[str], rows: list[Any]) -> None:
         new_text = self.tr("(new list…)")
@@ -357,15 +354,16 @@ class JournalistsTab(QWidget):
 
     def add_to_new_list(self, name: str, ids: list[str]) -> None:
         lists = self.ctx.services.lists
-        self.ctx.tasks.run_db(
-            lambda: lists.create_with_members({"name": name}, ids), None, lambda err: show_error(self, err)
+        on_db(
+            self,
+            lambda: lists.create_with_members({"name": name}, ids),
+            None,
+            lambda err: show_error(self, err),
         )
 
     def add_to_existing_list(self, list_id: str, ids: list[str]) -> None:
         lists = self.ctx.services.lists
-        self.ctx.tasks.run_db(
-            lambda: lists.add_members(list_id, ids), None, lambda err: show_error(self, err)
-        )
+        on_db(self, lambda: lists.add_members(list_id, ids), None, lambda err: show_error(self, err))
 
     def merge(self) -> None:
         ids = self.selected_ids()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.context import UiContext
+from app.ui.media.background import on_db
 from app.ui.media.common import selected_rows, set_up_table, show_error, tr
 from app.ui.media.models import RED, Column, RowsModel
 
@@ -119,7 +120,7 @@ class ListsTab(QWidget):
 
     def reload(self) -> None:
         lists = self.ctx.services.lists
-        self.ctx.tasks.run_db(lambda: (lists.list(), lists.member_counts()), self._loaded)
+        on_db(self, lambda: (lists.list(), lists.member_counts()), self._loaded)
 
     def _loaded(self, result: tuple[list[Any], dict[str, int]]) -> None:
         rows, counts = result
@@ -145,7 +146,7 @@ class ListsTab(QWidget):
             found = services.journalists.get_many(ids)
             return [found[i] for i in ids if i in found]
 
-        self.ctx.tasks.run_db(members, self.members_model.set_rows)
+        on_db(self, members, self.members_model.set_rows)
 
     def _update_buttons(self) -> None:
         has_list = self.current_list_id() is not None
@@ -156,9 +157,7 @@ class ListsTab(QWidget):
         name, ok = QInputDialog.getText(self, self.tr("New list"), self.tr("Name of the new list:"))
         if ok and name.strip():
             lists = self.ctx.services.lists
-            self.ctx.tasks.run_db(
-                lambda: lists.create({"name": name}), None, lambda err: show_error(self, err)
-            )
+            on_db(self, lambda: lists.create({"name": name}), None, lambda err: show_error(self, err))
 
     def rename(self) -> None:
         current = self.current_list()
@@ -167,8 +166,11 @@ class ListsTab(QWidget):
         name, ok = QInputDialog.getText(self, self.tr("Rename list"), self.tr("New name:"), text=current.name)
         if ok and name.strip():
             lists = self.ctx.services.lists
-            self.ctx.tasks.run_db(
-                lambda: lists.update(current.id, {"name": name}), None, lambda err: show_error(self, err)
+            on_db(
+                self,
+                lambda: lists.update(current.id, {"name": name}),
+                None,
+                lambda err: show_error(self, err),
             )
 
     def delete(self) -> None:
@@ -182,7 +184,7 @@ class ListsTab(QWidget):
         )
         if answer == QMessageBox.StandardButton.Yes:
             lists = self.ctx.services.lists
-            self.ctx.tasks.run_db(lambda: lists.delete(current.id), None, lambda err: show_error(self, err))
+            on_db(self, lambda: lists.delete(current.id), None, lambda err: show_error(self, err))
 
     def remove_members(self) -> None:
         list_id = self.current_list_id()
@@ -191,6 +193,4 @@ class ListsTab(QWidget):
             return
         ids = [self.members_model.row_at(r).id for r in rows]
         lists = self.ctx.services.lists
-        self.ctx.tasks.run_db(
-            lambda: lists.remove_members(list_id, ids), None, lambda err: show_error(self, err)
-        )
+        on_db(self, lambda: lists.remove_members(list_id, ids), None, lambda err: show_error(self, err))

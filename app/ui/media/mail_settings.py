@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidg
 from app.services import secrets
 from app.services.mailer import SmtpSettings
 from app.ui.context import UiContext
+from app.ui.media.background import on_io
 from app.ui.settings.form import PreferencesForm
 
 
@@ -47,7 +48,7 @@ class MailSection(PreferencesForm):
         self.form.addRow("", self.keyring_status)
         self.save_password_button.clicked.connect(self.save_password)
         self.load()
-        self.ctx.tasks.run_io(secrets.status, self._show_status)
+        on_io(self, secrets.status, self._show_status)
 
     def _show_status(self, status: str) -> None:
         texts = {
@@ -70,7 +71,8 @@ class MailSection(PreferencesForm):
         if not config.user:
             self.keyring_status.setText(self.tr("Enter the user name first."))
             return
-        self.ctx.tasks.run_io(
+        on_io(
+            self,
             lambda: secrets.set_secret(config.password_key, password),
             self._password_saved,
             self._password_failed,

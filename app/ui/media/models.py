@@ -16,6 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.ui.context import UiContext
+from app.ui.media.background import on_db
 
 BLOCK = 100
 LOADING = "…"
@@ -93,7 +94,8 @@ class LazyRowModel(QAbstractTableModel):
             self.order_by,
             self.descending,
         )
-        self.ctx.tasks.run_db(
+        on_db(
+            self,
             lambda: self._list_ids(filters, search, order_by, descending),
             lambda ids: self._set_ids(generation, ids),
         )
@@ -122,7 +124,7 @@ class LazyRowModel(QAbstractTableModel):
         self._pending.add(block)
         generation = self._generation
         ids = self._ids[block * BLOCK : (block + 1) * BLOCK]
-        self.ctx.tasks.run_db(lambda: self._fetch(ids), lambda rows: self._arrived(generation, block, rows))
+        on_db(self, lambda: self._fetch(ids), lambda rows: self._arrived(generation, block, rows))
 
     def _arrived(self, generation: int, block: int, rows: dict[str, Any]) -> None:
         if generation != self._generation:

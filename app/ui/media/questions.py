@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTableV
 from app.services.media import AwaitingAnswer
 from app.ui.context import UiContext
 from app.ui.formatting import format_date, format_datetime
+from app.ui.media.background import on_db
 from app.ui.media.common import set_up_table, tr
 from app.ui.media.interaction_form import AnswerDialog
 from app.ui.media.models import RED, RED_BG, Column, RowsModel
@@ -81,7 +82,7 @@ class QuestionsTab(QWidget):
 
     def reload(self) -> None:
         interactions = self.ctx.services.interactions
-        self.ctx.tasks.run_db(interactions.awaiting_answer, self._loaded)
+        on_db(self, interactions.awaiting_answer, self._loaded)
 
     def _loaded(self, waiting: list[AwaitingAnswer]) -> None:
         self.model.set_rows(waiting)

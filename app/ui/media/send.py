@@ -28,6 +28,7 @@ from app.models.enums import MailStatus
 from app.services.press_release import DeliveryReport, SendPlan, attachment_paths, recipients_of
 from app.ui.context import UiContext
 from app.ui.formatting import format_datetime
+from app.ui.media.background import on_db, on_io
 from app.ui.media.common import selected_rows, set_up_table, show_error, tr
 from app.ui.media.models import AMBER, RED, Column, RowsModel
 
@@ -60,7 +61,7 @@ class OutboxPump(QObject):
                 return DeliveryReport()
             return press.deliver()
 
-        self.ctx.tasks.run_io(deliver, self._done, self._failed)
+        on_io(self, deliver, self._done, self._failed)
 
     def _done(self, report: DeliveryReport) -> None:
         self.busy = False
@@ -139,7 +140,7 @@ class OutboxTab(QWidget):
 
     def reload(self) -> None:
         press = self.ctx.services.press_releases
-        self.ctx.tasks.run_db(press.outbox, self._loaded)
+        on_db(self, press.outbox, self._loaded)
 
     def _loaded(self, rows: list[Any]) -> None:
         self.model.set_rows(rows)
@@ -162,7 +163,7 @@ class OutboxTab(QWidget):
         if not ids:
             return
         press = self.ctx.services.press_releases
-        self.ctx.tasks.run_db(lambda: press.requeue(ids), lambda _n: self.pump.deliver_now())
+        on_db(self, lambda: press.requeue(ids), lambda _n: self.pump.deliver_now())
 
 
 class PressReleaseDialog(QDialog):
@@ -242,7 +243,7 @@ class PressReleaseDialog(QDialog):
         cancel.clicked.connect(self.reject)
         lists = ctx.services.lists
         chosen = set(list_ids or [])
-        ctx.tasks.run_db(lists.list, lambda rows: self._lists_loaded(rows, chosen))
+        on_db(self, lists.list, lambda rows: self._lists_loaded(rows, chosen))
 
     def _lists_loaded(self, rows: list[Any], chosen: set[str]) -> None:
         self.lists.blockSignals(True)
@@ -278,9 +279,7 @@ class PressReleaseDialog(QDialog):
         press = self.ctx.services.press_releases
         people, lists = list(self.journalist_ids), self.chosen_lists()
         self.send_button.setEnabled(False)
-        self.ctx.tasks.run_db(
-            lambda: press.plan(people, lists), self._planned, lambda err: show_error(self, err)
-        )
+        on_db(self, lambda: press.plan(people, lists), self._planned, lambda err: show_error(self, err))
 
     def _planned(self, plan: SendPlan) -> None:
         self.plan = plan
@@ -329,7 +328,8 @@ class PressReleaseDialog(QDialog):
         press = self.ctx.services.press_releases
         self.send_button.setEnabled(False)
         self.error_label.clear()
-        self.ctx.tasks.run_db(
+        on_db(
+            self,
             lambda: press.queue(subject, body, recipients, attachment_paths([Path(f) for f in files])),
             self._queued,
             self._failed,

@@ -11,6 +11,7 @@ from app.services.labels import enum_label
 from app.services.media import TimelineEntry
 from app.ui.context import UiContext
 from app.ui.formatting import format_date, format_datetime
+from app.ui.media.background import on_db
 from app.ui.media.common import kind_label, set_up_table, tr
 from app.ui.media.models import RED, RED_BG, Column, RowsModel
 
@@ -85,8 +86,10 @@ class TimelineView(QWidget):
             return
         interactions = self.ctx.services.interactions
         journalist_id, agency_id = self._journalist_id, self._agency_id
-        self.ctx.tasks.run_db(
-            lambda: interactions.timeline(journalist_id=journalist_id, agency_id=agency_id), self._loaded
+        on_db(
+            self,
+            lambda: interactions.timeline(journalist_id=journalist_id, agency_id=agency_id),
+            self._loaded,
         )
 
     def _loaded(self, entries: list[TimelineEntry]) -> None:
