@@ -1,6 +1,257 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi">
 <context>
+    <name />
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>Tên viết tắt</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Cấp</translation>
+    </message>
+    <message>
+        <source>Media types</source>
+        <translation>Loại hình</translation>
+    </message>
+    <message>
+        <source>Journalists</source>
+        <translation>Nhà báo</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Trang web</translation>
+    </message>
+    <message>
+        <source>Journalist</source>
+        <translation>Nhà báo</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Chức danh</translation>
+    </message>
+    <message>
+        <source>E-mails</source>
+        <translation>Thư điện tử</translation>
+    </message>
+    <message>
+        <source>Press card expired on %1</source>
+        <translation>Thẻ nhà báo đã hết hạn ngày %1</translation>
+    </message>
+    <message>
+        <source>Press card expires on %1 (within 90 days)</source>
+        <translation>Thẻ nhà báo hết hạn ngày %1 (trong vòng 90 ngày)</translation>
+    </message>
+    <message>
+        <source>Media</source>
+        <translation>Báo chí</translation>
+    </message>
+    <message>
+        <source>Something went wrong: %1. Your data has not been changed.</source>
+        <translation>Đã xảy ra lỗi: %1. Dữ liệu của bạn không bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>First</source>
+        <translation>Bản ghi thứ nhất</translation>
+    </message>
+    <message>
+        <source>Second</source>
+        <translation>Bản ghi thứ hai</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Google Contacts</source>
+        <translation>Danh bạ Google</translation>
+    </message>
+    <message>
+        <source>Outlook</source>
+        <translation>Outlook</translation>
+    </message>
+    <message>
+        <source>vCard</source>
+        <translation>vCard</translation>
+    </message>
+    <message>
+        <source>ordinary table</source>
+        <translation>bảng thông thường</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Press agency</source>
+        <translation>Cơ quan báo chí</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Why it is refused</source>
+        <translation>Lý do từ chối</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Dòng dữ liệu</translation>
+    </message>
+    <message>
+        <source>Export contacts</source>
+        <translation>Xuất danh bạ</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv);;vCard 3.0 (*.vcf);;vCard 4.0 (*.vcf)</source>
+        <translation>Bảng tính Excel (*.xlsx);;CSV, UTF-8 (*.csv);;vCard 3.0 (*.vcf);;vCard 4.0 (*.vcf)</translation>
+    </message>
+    <message>
+        <source>%1 journalists exported to %2.</source>
+        <translation>Đã xuất %1 nhà báo ra %2.</translation>
+    </message>
+    <message>
+        <source>Beats</source>
+        <translation>Lĩnh vực theo dõi</translation>
+    </message>
+    <message>
+        <source>Press card expires</source>
+        <translation>Hạn thẻ nhà báo</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Liên hệ</translation>
+    </message>
+    <message>
+        <source>Do not contact</source>
+        <translation>Không liên hệ</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Danh sách</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Thành viên</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Mô tả</translation>
+    </message>
+    <message numerus="yes">
+        <source>Overdue by %n day(s)</source>
+        <translation><numerusform>Quá hạn %n ngày</numerusform></translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>Đến hạn hôm nay</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation><numerusform>còn %n ngày</numerusform></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Hạn trả lời</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Thời gian còn lại</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Nhận lúc</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Câu hỏi</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Đang chờ</translation>
+    </message>
+    <message>
+        <source>Interrupted while sending — check, then send again</source>
+        <translation>Bị gián đoạn khi đang gửi — hãy kiểm tra rồi gửi lại</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Đã gửi</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Không gửi được</translation>
+    </message>
+    <message>
+        <source>Cancelled (do not contact)</source>
+        <translation>Đã hủy (không liên hệ)</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Tạo lúc</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Người nhận</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Lỗi gần nhất</translation>
+    </message>
+    <message>
+        <source>Answered %1</source>
+        <translation>Đã trả lời %1</translation>
+    </message>
+    <message>
+        <source>OVERDUE since %1</source>
+        <translation>QUÁ HẠN từ %1</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>Hạn %1</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Tóm tắt</translation>
+    </message>
+    <message>
+        <source>Journalist / activity</source>
+        <translation>Nhà báo / hoạt động</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Hoạt động</translation>
+    </message>
+</context>
+<context>
     <name>About</name>
     <message>
         <source>Policy-communication desk for provincial People's Committees: calendar, press relations, staff, budget, monitoring and reports, working offline and syncing with the central server.</source>
@@ -126,7 +377,7 @@
     </message>
     <message>
         <source>Title</source>
-        <translation>Tiêu đề</translation>
+        <translation>Chức danh</translation>
     </message>
     <message>
         <source>Type</source>
@@ -134,11 +385,11 @@
     </message>
     <message>
         <source>Status</source>
-        <translation>Trạng thái</translation>
+        <translation>Tình trạng</translation>
     </message>
     <message>
         <source>When</source>
-        <translation>Thời gian</translation>
+        <translation>Thời điểm</translation>
     </message>
     <message>
         <source>Location</source>
@@ -154,7 +405,7 @@
     </message>
     <message>
         <source>People</source>
-        <translation>Nhân sự</translation>
+        <translation>Người nhận</translation>
     </message>
     <message>
         <source>Topics</source>
@@ -289,6 +540,120 @@
     </message>
 </context>
 <context>
+    <name>AgenciesTab</name>
+    <message>
+        <source>Search agencies by name, short name or governing body</source>
+        <translation>Tìm cơ quan theo tên, tên viết tắt hoặc cơ quan chủ quản</translation>
+    </message>
+    <message>
+        <source>All media</source>
+        <translation>Mọi loại hình</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>Mọi cấp</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Mọi loại</translation>
+    </message>
+    <message>
+        <source>New agency…</source>
+        <translation>Thêm cơ quan…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Log interaction…</source>
+        <translation>Ghi nhận làm việc…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n agency(ies)</source>
+        <translation><numerusform>%n cơ quan</numerusform></translation>
+    </message>
+    <message>
+        <source>Delete press agencies</source>
+        <translation>Xóa cơ quan báo chí</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n agency(ies)?</source>
+        <translation><numerusform>Xóa %n cơ quan báo chí?</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>AgencyDialog</name>
+    <message>
+        <source>Edit press agency</source>
+        <translation>Sửa cơ quan báo chí</translation>
+    </message>
+    <message>
+        <source>New press agency</source>
+        <translation>Thêm cơ quan báo chí</translation>
+    </message>
+    <message>
+        <source>One RSS or Atom address per line</source>
+        <translation>Mỗi dòng một địa chỉ RSS hoặc Atom</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>Tên viết tắt</translation>
+    </message>
+    <message>
+        <source>Media types</source>
+        <translation>Loại hình</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Governing body</source>
+        <translation>Cơ quan chủ quản</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Cấp</translation>
+    </message>
+    <message>
+        <source>Licence number</source>
+        <translation>Số giấy phép</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Thư điện tử</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Trang web</translation>
+    </message>
+    <message>
+        <source>RSS/Atom feeds</source>
+        <translation>Nguồn tin RSS/Atom</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+</context>
+<context>
     <name>AgendaModel</name>
     <message>
         <source>Date</source>
@@ -300,7 +665,7 @@
     </message>
     <message>
         <source>Title</source>
-        <translation>Tiêu đề</translation>
+        <translation>Chức danh</translation>
     </message>
     <message>
         <source>Type</source>
@@ -308,7 +673,7 @@
     </message>
     <message>
         <source>Status</source>
-        <translation>Trạng thái</translation>
+        <translation>Tình trạng</translation>
     </message>
     <message>
         <source>Chair / spokesperson</source>
@@ -459,6 +824,29 @@
     <message>
         <source>Adjustments of the selected allocation</source>
         <translation>Các lần điều chỉnh của dự toán đang chọn</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerDialog</name>
+    <message>
+        <source>Answer a press question</source>
+        <translation>Trả lời câu hỏi của báo chí</translation>
+    </message>
+    <message>
+        <source>(no summary)</source>
+        <translation>(không có tóm tắt)</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Câu hỏi</translation>
+    </message>
+    <message>
+        <source>Answered at</source>
+        <translation>Trả lời lúc</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Nội dung trả lời</translation>
     </message>
 </context>
 <context>
@@ -990,6 +1378,29 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     </message>
 </context>
 <context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Likely duplicates</source>
+        <translation>Bản ghi có thể trùng</translation>
+    </message>
+    <message>
+        <source>Looking for duplicates…</source>
+        <translation>Đang tìm bản ghi trùng…</translation>
+    </message>
+    <message>
+        <source>Merge the chosen pair…</source>
+        <translation>Gộp cặp đã chọn…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n likely duplicate pair(s)</source>
+        <translation><numerusform>%n cặp có thể trùng</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ExpenseDialog</name>
     <message>
         <source>Expense</source>
@@ -1200,6 +1611,129 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
         <source>Imported: %1 new, %2 updated, %3 skipped.</source>
         <translation>Đã nhập: %1 mới, %2 cập nhật, %3 bỏ qua.</translation>
     </message>
+    <message>
+        <source>Import contacts</source>
+        <translation>Nhập danh bạ</translation>
+    </message>
+    <message>
+        <source>Choose a CSV, XLSX or vCard file.</source>
+        <translation>Chọn tệp CSV, XLSX hoặc vCard.</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Cột trong tệp</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>Ví dụ</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>Nhập thành</translation>
+    </message>
+    <message>
+        <source>Rows to import</source>
+        <translation>Dòng sẽ nhập</translation>
+    </message>
+    <message>
+        <source>Rejected rows</source>
+        <translation>Dòng bị từ chối</translation>
+    </message>
+    <message>
+        <source>Back to the columns</source>
+        <translation>Quay lại chọn cột</translation>
+    </message>
+    <message>
+        <source>Check the rows</source>
+        <translation>Kiểm tra các dòng</translation>
+    </message>
+    <message>
+        <source>Import the good rows</source>
+        <translation>Nhập các dòng hợp lệ</translation>
+    </message>
+    <message>
+        <source>Import nothing</source>
+        <translation>Không nhập gì</translation>
+    </message>
+    <message>
+        <source>Contacts (*.csv *.txt *.xlsx *.vcf);;All files (*)</source>
+        <translation>Danh bạ (*.csv *.txt *.xlsx *.vcf);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Đang đọc %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n card(s) in vCard format.</source>
+        <translation><numerusform>%1: %n danh thiếp định dạng vCard.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n row(s), recognised as %2%3. Check how each column is imported.</source>
+        <translation><numerusform>%1: %n dòng, nhận dạng là %2%3. Hãy kiểm tra cách nhập từng cột.</numerusform></translation>
+    </message>
+    <message>
+        <source>(do not import)</source>
+        <translation>(không nhập)</translation>
+    </message>
+    <message>
+        <source>Rows to import (%1)</source>
+        <translation>Dòng sẽ nhập (%1)</translation>
+    </message>
+    <message>
+        <source>Rejected rows (%1)</source>
+        <translation>Dòng bị từ chối (%1)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows can be imported; %3 are refused, each with its reason.</source>
+        <translation>Có thể nhập %1/%2 dòng; %3 dòng bị từ chối, mỗi dòng kèm lý do.</translation>
+    </message>
+    <message>
+        <source>New press agencies will be created: %1.</source>
+        <translation>Sẽ tạo mới các cơ quan báo chí: %1.</translation>
+    </message>
+    <message>
+        <source>Import all %1 rows</source>
+        <translation>Nhập cả %1 dòng</translation>
+    </message>
+    <message>
+        <source>Import the %1 good rows</source>
+        <translation>Nhập %1 dòng hợp lệ</translation>
+    </message>
+</context>
+<context>
+    <name>InteractionDialog</name>
+    <message>
+        <source>Log an interaction</source>
+        <translation>Ghi nhận làm việc với báo chí</translation>
+    </message>
+    <message>
+        <source>With</source>
+        <translation>Với</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Tóm tắt</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>(không ai)</translation>
+    </message>
+    <message>
+        <source>To be answered by %1 (30 days, Press Law 2016 Art. 39).</source>
+        <translation>Phải trả lời trước ngày %1 (30 ngày, Điều 39 Luật Báo chí 2016).</translation>
+    </message>
 </context>
 <context>
     <name>InviteeModel</name>
@@ -1217,6 +1751,279 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     </message>
 </context>
 <context>
+    <name>JournalistDialog</name>
+    <message>
+        <source>Edit journalist</source>
+        <translation>Sửa thông tin nhà báo</translation>
+    </message>
+    <message>
+        <source>New journalist</source>
+        <translation>Thêm nhà báo</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <source>Resident correspondent in the province</source>
+        <translation>Phóng viên thường trú tại tỉnh</translation>
+    </message>
+    <message>
+        <source>e.g. Y tế, Giáo dục (comma-separated)</source>
+        <translation>ví dụ: Y tế, Giáo dục (cách nhau bằng dấu phẩy)</translation>
+    </message>
+    <message>
+        <source>comma-separated</source>
+        <translation>cách nhau bằng dấu phẩy</translation>
+    </message>
+    <message>
+        <source>comma-separated; the first receives press releases</source>
+        <translation>cách nhau bằng dấu phẩy; địa chỉ đầu tiên nhận thông cáo</translation>
+    </message>
+    <message>
+        <source>Do not contact</source>
+        <translation>Không liên hệ</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Press agency</source>
+        <translation>Cơ quan báo chí</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Chức danh</translation>
+    </message>
+    <message>
+        <source>Press card number</source>
+        <translation>Số thẻ nhà báo</translation>
+    </message>
+    <message>
+        <source>Press card issued</source>
+        <translation>Ngày cấp thẻ</translation>
+    </message>
+    <message>
+        <source>Press card expires</source>
+        <translation>Hạn thẻ nhà báo</translation>
+    </message>
+    <message>
+        <source>Beats</source>
+        <translation>Lĩnh vực theo dõi</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>E-mails</source>
+        <translation>Thư điện tử</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Relationship owner</source>
+        <translation>Cán bộ phụ trách</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>(không ai)</translation>
+    </message>
+</context>
+<context>
+    <name>JournalistPage</name>
+    <message>
+        <source>Phones</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>E-mails</source>
+        <translation>Thư điện tử</translation>
+    </message>
+    <message>
+        <source>Beats</source>
+        <translation>Lĩnh vực theo dõi</translation>
+    </message>
+    <message>
+        <source>Press card</source>
+        <translation>Thẻ nhà báo</translation>
+    </message>
+    <message>
+        <source>Relationship owner</source>
+        <translation>Cán bộ phụ trách</translation>
+    </message>
+    <message>
+        <source>Distribution lists</source>
+        <translation>Danh sách gửi tin</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <source>Log interaction…</source>
+        <translation>Ghi nhận làm việc…</translation>
+    </message>
+    <message>
+        <source>Log press question…</source>
+        <translation>Ghi nhận câu hỏi…</translation>
+    </message>
+    <message>
+        <source>Mark answered…</source>
+        <translation>Đánh dấu đã trả lời…</translation>
+    </message>
+    <message>
+        <source>History with this journalist</source>
+        <translation>Lịch sử làm việc với nhà báo</translation>
+    </message>
+    <message>
+        <source>Choose a journalist in the list.</source>
+        <translation>Chọn một nhà báo trong danh sách.</translation>
+    </message>
+    <message>
+        <source>Resident correspondent</source>
+        <translation>Phóng viên thường trú</translation>
+    </message>
+    <message>
+        <source>Do not contact: %1</source>
+        <translation>Không liên hệ: %1</translation>
+    </message>
+    <message>
+        <source>issued %1</source>
+        <translation>cấp %1</translation>
+    </message>
+    <message>
+        <source>expires %1</source>
+        <translation>hết hạn %1</translation>
+    </message>
+</context>
+<context>
+    <name>JournalistsTab</name>
+    <message>
+        <source>Search by name, title, beat, e-mail, phone or card number — accents optional</source>
+        <translation>Tìm theo tên, chức danh, lĩnh vực, thư điện tử, điện thoại hoặc số thẻ — gõ có dấu hay không dấu đều được</translation>
+    </message>
+    <message>
+        <source>All agencies</source>
+        <translation>Mọi cơ quan</translation>
+    </message>
+    <message>
+        <source>All media</source>
+        <translation>Mọi loại hình</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>Mọi cấp</translation>
+    </message>
+    <message>
+        <source>All beats</source>
+        <translation>Mọi lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Any press card</source>
+        <translation>Mọi tình trạng thẻ</translation>
+    </message>
+    <message>
+        <source>Press card expired</source>
+        <translation>Thẻ nhà báo đã hết hạn</translation>
+    </message>
+    <message>
+        <source>Expires within 90 days</source>
+        <translation>Hết hạn trong 90 ngày</translation>
+    </message>
+    <message>
+        <source>Contact: all</source>
+        <translation>Liên hệ: tất cả</translation>
+    </message>
+    <message>
+        <source>Can be contacted</source>
+        <translation>Được liên hệ</translation>
+    </message>
+    <message>
+        <source>Do not contact</source>
+        <translation>Không liên hệ</translation>
+    </message>
+    <message>
+        <source>New journalist…</source>
+        <translation>Thêm nhà báo…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Add to list…</source>
+        <translation>Thêm vào danh sách…</translation>
+    </message>
+    <message>
+        <source>Send press release…</source>
+        <translation>Gửi thông cáo…</translation>
+    </message>
+    <message>
+        <source>Merge two…</source>
+        <translation>Gộp hai bản ghi…</translation>
+    </message>
+    <message>
+        <source>Find duplicates…</source>
+        <translation>Tìm trùng lặp…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Nhập…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Xuất…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n journalist(s)</source>
+        <translation><numerusform>%n nhà báo</numerusform></translation>
+    </message>
+    <message>
+        <source>Delete journalists</source>
+        <translation>Xóa nhà báo</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n journalist(s)? Their history is kept.</source>
+        <translation><numerusform>Xóa %n nhà báo? Lịch sử làm việc vẫn được giữ.</numerusform></translation>
+    </message>
+    <message>
+        <source>(new list…)</source>
+        <translation>(danh sách mới…)</translation>
+    </message>
+    <message>
+        <source>Add to list</source>
+        <translation>Thêm vào danh sách</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n journalist(s) to:</source>
+        <translation><numerusform>Thêm %n nhà báo vào:</numerusform></translation>
+    </message>
+    <message>
+        <source>New list</source>
+        <translation>Danh sách mới</translation>
+    </message>
+    <message>
+        <source>Name of the new list:</source>
+        <translation>Tên danh sách mới:</translation>
+    </message>
+</context>
+<context>
     <name>LanguageSection</name>
     <message>
         <source>The language of menus, forms, messages and reports. The change applies when CommDesk starts again.</source>
@@ -1229,6 +2036,104 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     <message>
         <source>Saved. The new language applies when CommDesk starts again.</source>
         <translation>Đã lưu. Ngôn ngữ mới có hiệu lực khi CommDesk khởi động lại.</translation>
+    </message>
+</context>
+<context>
+    <name>ListsTab</name>
+    <message>
+        <source>New list…</source>
+        <translation>Danh sách mới…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Đổi tên…</translation>
+    </message>
+    <message>
+        <source>Delete list</source>
+        <translation>Xóa danh sách</translation>
+    </message>
+    <message>
+        <source>Send press release to this list…</source>
+        <translation>Gửi thông cáo cho danh sách này…</translation>
+    </message>
+    <message>
+        <source>Remove from list</source>
+        <translation>Bỏ khỏi danh sách</translation>
+    </message>
+    <message>
+        <source>Add journalists from the Journalists tab: select them, then “Add to list…”.</source>
+        <translation>Thêm nhà báo từ thẻ Nhà báo: chọn nhà báo rồi bấm “Thêm vào danh sách…”.</translation>
+    </message>
+    <message>
+        <source>New list</source>
+        <translation>Danh sách mới</translation>
+    </message>
+    <message>
+        <source>Name of the new list:</source>
+        <translation>Tên danh sách mới:</translation>
+    </message>
+    <message>
+        <source>Rename list</source>
+        <translation>Đổi tên danh sách</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Tên mới:</translation>
+    </message>
+    <message>
+        <source>Delete the list “%1”? The journalists stay.</source>
+        <translation>Xóa danh sách “%1”? Các nhà báo vẫn được giữ.</translation>
+    </message>
+</context>
+<context>
+    <name>MailSection</name>
+    <message>
+        <source>Press releases leave through the office's mail server, one message per recipient. The password is kept in the operating system's password store, never in CommDesk's data.</source>
+        <translation>Thông cáo báo chí được gửi qua máy chủ thư của đơn vị, mỗi người nhận một thư riêng. Mật khẩu được giữ trong kho mật khẩu của hệ điều hành, không bao giờ lưu trong dữ liệu CommDesk.</translation>
+    </message>
+    <message>
+        <source>STARTTLS (usually port 587)</source>
+        <translation>STARTTLS (thường là cổng 587)</translation>
+    </message>
+    <message>
+        <source>SSL/TLS (usually port 465)</source>
+        <translation>SSL/TLS (thường là cổng 465)</translation>
+    </message>
+    <message>
+        <source>None (only inside the office network)</source>
+        <translation>Không mã hóa (chỉ dùng trong mạng nội bộ)</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> ngày</translation>
+    </message>
+    <message>
+        <source>Keep password</source>
+        <translation>Lưu mật khẩu</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>The password store of this computer is available.</source>
+        <translation>Kho mật khẩu của máy tính này sẵn sàng.</translation>
+    </message>
+    <message>
+        <source>This computer has no password store: the password cannot be kept.</source>
+        <translation>Máy tính này không có kho mật khẩu: không thể lưu mật khẩu.</translation>
+    </message>
+    <message>
+        <source>The password store is locked: unlock it to keep or read the password.</source>
+        <translation>Kho mật khẩu đang khóa: hãy mở khóa để lưu hoặc đọc mật khẩu.</translation>
+    </message>
+    <message>
+        <source>Enter the user name first.</source>
+        <translation>Hãy nhập tên đăng nhập trước.</translation>
+    </message>
+    <message>
+        <source>Password kept in the password store.</source>
+        <translation>Đã lưu mật khẩu vào kho mật khẩu.</translation>
     </message>
 </context>
 <context>
@@ -1308,6 +2213,52 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     <message>
         <source>Something went wrong: %1. Your data has not been changed.</source>
         <translation>Đã xảy ra lỗi: %1. Dữ liệu của bạn không bị thay đổi.</translation>
+    </message>
+</context>
+<context>
+    <name>MediaPage</name>
+    <message>
+        <source>Journalists</source>
+        <translation>Nhà báo</translation>
+    </message>
+    <message>
+        <source>Press agencies</source>
+        <translation>Cơ quan báo chí</translation>
+    </message>
+    <message>
+        <source>Awaiting answer</source>
+        <translation>Chờ trả lời</translation>
+    </message>
+    <message>
+        <source>Distribution lists</source>
+        <translation>Danh sách gửi tin</translation>
+    </message>
+    <message>
+        <source>Press releases</source>
+        <translation>Thông cáo báo chí</translation>
+    </message>
+    <message>
+        <source>Press relations</source>
+        <translation>Quan hệ báo chí</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge two journalists</source>
+        <translation>Gộp hai nhà báo</translation>
+    </message>
+    <message>
+        <source>Choose the record to keep. Its values stay; empty fields are filled from the other; e-mails, phones and beats are combined. The history, invitations and list memberships of both are kept on the merged record, and the other record is deleted.</source>
+        <translation>Chọn bản ghi được giữ lại. Giá trị của bản ghi này được giữ; trường còn trống lấy từ bản ghi kia; thư điện tử, điện thoại và lĩnh vực được gộp. Lịch sử làm việc, lời mời và danh sách của cả hai chuyển sang bản ghi được giữ, bản ghi kia bị xóa.</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Gộp</translation>
+    </message>
+    <message>
+        <source>Keep: %1</source>
+        <translation>Giữ: %1</translation>
     </message>
 </context>
 <context>
@@ -1423,6 +2374,33 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     </message>
 </context>
 <context>
+    <name>OutboxTab</name>
+    <message>
+        <source>New press release…</source>
+        <translation>Thông cáo mới…</translation>
+    </message>
+    <message>
+        <source>Send waiting messages now</source>
+        <translation>Gửi ngay các thư đang chờ</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Gửi lại</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) waiting to be sent.</source>
+        <translation><numerusform>%n thư đang chờ gửi.</numerusform></translation>
+    </message>
+    <message>
+        <source>Nothing waiting.</source>
+        <translation>Không có thư nào đang chờ.</translation>
+    </message>
+    <message>
+        <source>Last attempt: %1</source>
+        <translation>Lần thử gần nhất: %1</translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
         <source>This workspace is not available in this version of CommDesk yet.</source>
@@ -1443,10 +2421,6 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     <message>
         <source>Media</source>
         <translation>Báo chí</translation>
-    </message>
-    <message>
-        <source>Press agencies, journalists, the history of work with each, distribution lists and press releases.</source>
-        <translation>Cơ quan báo chí, nhà báo, lịch sử làm việc, danh sách gửi tin và thông cáo báo chí.</translation>
     </message>
     <message>
         <source>Staff</source>
@@ -1564,6 +2538,77 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     </message>
 </context>
 <context>
+    <name>PressReleaseDialog</name>
+    <message>
+        <source>Send a press release</source>
+        <translation>Gửi thông cáo báo chí</translation>
+    </message>
+    <message>
+        <source>Attach files…</source>
+        <translation>Đính kèm tệp…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Bỏ</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Tệp đính kèm</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>Danh sách</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Người nhận</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Gửi</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n journalist(s) chosen in the list</source>
+        <translation><numerusform>%n nhà báo được chọn trong danh sách</numerusform></translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Đính kèm tệp</translation>
+    </message>
+    <message numerus="yes">
+        <source>Leave out the %n journalist(s) pitched in the last %1 days</source>
+        <translation><numerusform>Bỏ qua %n nhà báo đã được gợi ý đề tài trong %1 ngày qua</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s), one message each.</source>
+        <translation><numerusform>%n người nhận, mỗi người một thư.</numerusform></translation>
+    </message>
+    <message>
+        <source>Left out, do not contact: %1</source>
+        <translation>Bỏ qua, không liên hệ: %1</translation>
+    </message>
+    <message>
+        <source>Left out, no e-mail address: %1</source>
+        <translation>Bỏ qua, không có địa chỉ thư: %1</translation>
+    </message>
+    <message>
+        <source>Pitched in the last %1 days: %2</source>
+        <translation>Đã được gợi ý đề tài trong %1 ngày qua: %2</translation>
+    </message>
+</context>
+<context>
     <name>PreviewModel</name>
     <message>
         <source>Action</source>
@@ -1575,7 +2620,7 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     </message>
     <message>
         <source>Title</source>
-        <translation>Tiêu đề</translation>
+        <translation>Chức danh</translation>
     </message>
     <message>
         <source>Type</source>
@@ -1596,6 +2641,25 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     <message>
         <source>Skip</source>
         <translation>Bỏ qua</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionsTab</name>
+    <message>
+        <source>Mark answered…</source>
+        <translation>Đánh dấu đã trả lời…</translation>
+    </message>
+    <message>
+        <source>Questions from the press are answered within 30 days (Press Law 2016, Art. 39). Log a question on the journalist's page; it stays here until it is answered.</source>
+        <translation>Câu hỏi của báo chí phải được trả lời trong 30 ngày (Điều 39 Luật Báo chí 2016). Ghi nhận câu hỏi trên trang của nhà báo; câu hỏi nằm ở đây cho đến khi được trả lời.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s) awaiting an answer</source>
+        <translation><numerusform>%n câu hỏi đang chờ trả lời</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation><numerusform>%n quá hạn</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1932,6 +2996,10 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     <message>
         <source>Budget</source>
         <translation>Kinh phí</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Thư điện tử</translation>
     </message>
     <message>
         <source>Backups</source>
@@ -2284,7 +3352,7 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     </message>
     <message>
         <source>Status</source>
-        <translation>Trạng thái</translation>
+        <translation>Tình trạng</translation>
     </message>
     <message>
         <source>New unit…</source>
