@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import DatabaseTooNew, DatabaseUnavailable
 from app.i18n import Message
 from app.text import fold, fts_key
+
+if TYPE_CHECKING:  # Alembic is imported only when a migration has to run: it slows start-up.
+    from alembic.config import Config
 
 BACKUPS_KEPT = 5
 BUSY_TIMEOUT_MS = 10_000
@@ -55,6 +57,8 @@ def make_engine(path: Path) -> Engine:
 
 
 def alembic_config(engine: Engine | None = None, script_location: str | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", script_location or str(files("app") / "migrations"))
     if engine is not None:
@@ -67,15 +71,50 @@ def include_name(name: str | None, type_: str, parent_names: object) -> bool:
     return not (type_ == "table" and name is not None and "_fts" in name)
 
 
+_REVISION = re.compile(r"^revision(?:\s*:[^=]+)?\s*=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
+_DOWN_REVISION = re.compile(r"^down_revision(?:\s*:[^=]+)?\s*=\s*(.+)$", re.MULTILINE)
+
+
+@cache
+def _declared_head() -> str | None:
+    """The head read straight from the revision files, without importing Alembic.
+
+    None when the files do not name exactly one head (then Alembic decides).
+    """
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for script in (files("app") / "migrations" / "versions").iterdir():
+        if not script.name.endswith(".py"):
+            continue
+        source = script.read_text(encoding="utf-8")
+        revision, down = _REVISION.search(source), _DOWN_REVISION.search(source)
+        if revision is None or down is None:
+            return None
+        revisions.add(revision.group(1))
+        parents.update(re.findall(r"['\"]([^'\"]+)['\"]", down.group(1)))
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    head = _declared_head()
+    if head is not None:
+        return head
+    from alembic.script import ScriptDirectory
+
+    alembic_head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert alembic_head is not None
+    return alembic_head
 
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        exists = connection.execute(
+            text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'")
+        ).first()
+        if exists is None:
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def backup_database(source: Path, destination: Path) -> Path:
@@ -101,8 +140,13 @@ def prune_backups(folder: Path, pattern: str, keep: int = BACKUPS_KEPT) -> None:
 
 def migrate(engine: Engine, path: Path, backups: Path, script_location: str | None = None) -> Path | None:
     """Bring the database to the app's schema; returns the backup taken before changing it."""
-    script = ScriptDirectory.from_config(alembic_config(script_location=script_location))
     current = current_revision(engine)
+    if script_location is None and current is not None and current == head_revision():
+        return None  # the usual start: nothing to do, and no need to load Alembic
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config(script_location=script_location))
     head = script.get_current_head()
     if current == head:
         return None

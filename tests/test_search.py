@@ -150,3 +150,36 @@ def test_search_syntax_in_the_query_is_plain_text(people, query: str) -> None:
 def test_blank_search_matches_everything(people) -> None:
     assert people.journalists.count(search="   ") == 7
     assert people.journalists.count(search="—") == 7
+
+
+def test_index_only_search_matches_the_joined_query(services) -> None:
+    """The fast path (search index alone) and the general query agree on rows and order."""
+    from app.services.demo import generate
+
+    generate(services, "small", seed=11)
+    cases = [
+        (services.journalists, "ng"),
+        (services.journalists, "tran thi"),
+        (services.agencies, "bao"),
+        (services.staff, "n"),
+        (services.activities, "hop bao"),
+        (services.coverage, "quang ninh"),
+    ]
+    for service, query in cases:
+        slow = {"deleted_at": None}  # any filter takes the general path
+        for descending in (False, True):
+            fast_ids = service.ids(search=query, descending=descending)
+            assert fast_ids == service.ids(filters=slow, search=query, descending=descending)
+            assert len(fast_ids) == service.count(search=query) == service.count(filters=slow, search=query)
+            page = service.list(search=query, descending=descending, limit=7, offset=3)
+            assert [r.id for r in page] == fast_ids[3:10]
+            assert service.ids(search=query, limit=5) == fast_ids[:5] if not descending else True
+
+
+def test_search_index_follows_the_sort_column(services) -> None:
+    first = services.journalists.create({"full_name": "Bùi Văn Một"})
+    second = services.journalists.create({"full_name": "Bùi Văn Hai"})
+    assert services.journalists.ids(search="bui van") == [second.id, first.id]
+    services.journalists.update(second.id, {"full_name": "Bùi Văn Ba Mươi"})
+    services.journalists.update(first.id, {"full_name": "Bùi Văn An"})
+    assert services.journalists.ids(search="bui van") == [first.id, second.id]

@@ -15,8 +15,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from charset_normalizer import from_bytes
-
 from app.errors import CommDeskError
 from app.i18n import Message
 
@@ -80,6 +78,8 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
             return _checked_text(data.decode("utf-8"), name), "utf-8"
         except UnicodeDecodeError:
             pass
+    from charset_normalizer import from_bytes  # loaded on first use, to keep start-up quick
+
     best = from_bytes(data[: 2 * 1024 * 1024]).best()
     if best is None or best.encoding is None:
         raise _not_a_spreadsheet(name)

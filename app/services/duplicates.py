@@ -8,7 +8,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from rapidfuzz import fuzz, process
 from sqlalchemy import select
 
 from app.errors import CommDeskError
@@ -97,6 +96,8 @@ class DuplicateService:
         work for the same agency (or one has no agency recorded). Names are compared within
         blocks of the same folded given name (the last word), which keeps 20k journalists fast.
         """
+        from rapidfuzz import fuzz, process  # loaded on first use, to keep start-up quick
+
         people = self._people()
         by_id = {p.id: p for p in people}
         found: dict[tuple[str, str], set[str]] = defaultdict(set)

@@ -22,6 +22,15 @@ from app.services.rows import to_row
 from app.text import fts_prefix_query
 
 SEARCHABLE_TABLES = frozenset({"journalist", "press_agency", "staff_member", "activity", "coverage_item"})
+# The column each search index carries as ``sort`` (migration 0004): a search in this order
+# with no other filter is answered from the index alone, without touching the source rows.
+SEARCH_SORT = {
+    "journalist": "full_name",
+    "press_agency": "name",
+    "staff_member": "full_name",
+    "activity": "starts_at",
+    "coverage_item": "published_at",
+}
 
 
 @dataclass(frozen=True)
@@ -84,6 +93,11 @@ class EntityService:
         offset: int = 0,
         include_deleted: bool = False,
     ) -> list[Any]:
+        expression = self._index_only(filters, search, order_by, include_deleted)
+        if expression:
+            ids = self._index_ids(expression, descending, limit, offset)
+            found = self.get_many(ids)
+            return [found[row_id] for row_id in ids if row_id in found]
         query = self.query(filters, search, include_deleted)
         query = self._ordered(query, order_by, descending).offset(offset)
         if limit is not None:
@@ -101,17 +115,59 @@ class EntityService:
         search: str | None = None,
         order_by: str | None = None,
         descending: bool = False,
+        limit: int | None = None,
     ) -> builtins.list[str]:
-        """Every matching id in order: the cheap first step of a lazily loaded list."""
+        """Matching ids in order (all, or the first ``limit``): the cheap first step of a lazy list."""
+        expression = self._index_only(filters, search, order_by)
+        if expression:
+            return self._index_ids(expression, descending, limit)
         query = self._ordered(self.query(filters, search), order_by, descending)
         id_query = query.with_only_columns(self.model.id)
+        if limit is not None:
+            id_query = id_query.limit(limit)
         with self.ctx.db.session() as session:
             return list(session.scalars(id_query))
 
     def count(self, filters: dict[str, Any] | None = None, search: str | None = None) -> int:
+        expression = self._index_only(filters, search)
+        if expression:
+            statement = text(f"SELECT count(*) FROM {self.table}_fts WHERE {self.table}_fts MATCH :match")
+            with self.ctx.db.session() as session:
+                return int(session.scalar(statement, {"match": expression}) or 0)
         query = self.query(filters, search).with_only_columns(func.count()).order_by(None)
         with self.ctx.db.session() as session:
             return int(session.scalar(query) or 0)
+
+    def _index_only(
+        self,
+        filters: dict[str, Any] | None,
+        search: str | None,
+        order_by: str | None = None,
+        include_deleted: bool = False,
+    ) -> str:
+        """The MATCH expression when the search index alone can answer, else ''.
+
+        It can when there is a search and nothing else narrows it (the index holds exactly the
+        rows that are not deleted) and the order is the one the index carries.
+        """
+        sort = SEARCH_SORT.get(self.table)
+        if sort is None or include_deleted or not search or (order_by or self.default_order) != sort:
+            return ""
+        if any(True for _ in self.conditions(dict(filters or {}))):
+            return ""
+        return fts_prefix_query(search)
+
+    def _index_ids(
+        self, expression: str, descending: bool, limit: int | None, offset: int = 0
+    ) -> builtins.list[str]:
+        direction = "DESC" if descending else "ASC"
+        statement = text(
+            f"SELECT id FROM {self.table}_fts WHERE {self.table}_fts MATCH :match "
+            f"ORDER BY sort {direction}, id LIMIT :limit OFFSET :offset"
+        )
+        values = {"match": expression, "limit": -1 if limit is None else limit, "offset": offset}
+        with self.ctx.db.session() as session:
+            return list(session.scalars(statement, values))
 
     def query(
         self, filters: dict[str, Any] | None = None, search: str | None = None, include_deleted: bool = False

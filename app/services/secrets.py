@@ -7,12 +7,13 @@ thing, so each has its own error.
 
 from __future__ import annotations
 
-import keyring
-import keyring.errors
-from keyring.backends import fail
+from typing import TYPE_CHECKING
 
 from app.errors import CommDeskError
 from app.i18n import Message
+
+if TYPE_CHECKING:
+    import keyring.backend
 
 SERVICE = "CommDesk"
 
@@ -44,6 +45,9 @@ def _locked(detail: object) -> SecretStoreLocked:
 
 
 def _backend() -> keyring.backend.KeyringBackend:
+    import keyring.errors  # loaded on first use: it is slow to import and rarely needed
+    from keyring.backends import fail
+
     try:
         backend = keyring.get_keyring()
     except keyring.errors.InitError as exc:
@@ -55,6 +59,8 @@ def _backend() -> keyring.backend.KeyringBackend:
 
 def status() -> str:
     """'available', 'unavailable' or 'locked' (probing with a read)."""
+    import keyring.errors
+
     try:
         _backend().get_password(SERVICE, "__probe__")
     except SecretStoreUnavailable:
@@ -69,6 +75,8 @@ def status() -> str:
 
 
 def get_secret(name: str) -> str | None:
+    import keyring.errors
+
     backend = _backend()
     try:
         return backend.get_password(SERVICE, name)
@@ -79,6 +87,8 @@ def get_secret(name: str) -> str | None:
 
 
 def set_secret(name: str, value: str) -> None:
+    import keyring.errors
+
     backend = _backend()
     try:
         backend.set_password(SERVICE, name, value)
@@ -89,6 +99,8 @@ def set_secret(name: str, value: str) -> None:
 
 
 def delete_secret(name: str) -> None:
+    import keyring.errors
+
     backend = _backend()
     try:
         backend.delete_password(SERVICE, name)

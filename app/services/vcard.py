@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-import vobject
-
 from app.errors import CommDeskError
 from app.i18n import Message
 from app.services.contact_files import Table
@@ -35,6 +33,8 @@ VCARD_COLUMNS = [
 
 def read_vcards(text: str, name: str) -> Table:
     """Every card as a row already in our field names (the mapping step is skipped)."""
+    import vobject  # loaded on first use, to keep start-up quick
+
     rows: list[dict[str, str]] = []
     try:
         for card in vobject.readComponents(text, ignoreUnreadable=True):
@@ -91,6 +91,8 @@ def write_vcards(people: Iterable[dict[str, Any]], version: str = "3.0") -> str:
     """Cards for journalists given as dicts (``full_name``, ``agency``, ``emails``...)."""
     if version not in ("3.0", "4.0"):
         raise ValueError("vCard version must be 3.0 or 4.0")
+    import vobject
+
     out = []
     for person in people:
         card = vobject.vCard()

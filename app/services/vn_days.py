@@ -10,9 +10,6 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-import holidays
-from lunardate import LunarDate
-
 from app.i18n import Message
 
 
@@ -42,11 +39,15 @@ class DayInfo:
 
 @lru_cache(maxsize=64)
 def _holidays(year: int, language: str) -> dict[date, str]:
+    import holidays  # loaded on first use: importing it costs a noticeable part of start-up
+
     return dict(holidays.country_holidays("VN", years=year, language=language).items())
 
 
 @lru_cache(maxsize=64)
 def _swapped_workdays(year: int) -> frozenset[date]:
+    import holidays
+
     calendar = holidays.country_holidays("VN", years=year)
     return frozenset(d for d in getattr(calendar, "weekend_workdays", set()) if d.year == year)
 
@@ -60,6 +61,8 @@ def holiday_name(day: date) -> Message | None:
 
 @lru_cache(maxsize=4096)
 def day_info(day: date) -> DayInfo:
+    from lunardate import LunarDate
+
     lunar = LunarDate.from_solar_date(day.year, day.month, day.day)
     return DayInfo(
         day=day,
