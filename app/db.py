@@ -13,7 +13,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import URL, Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import DatabaseTooNew, DatabaseUnavailable
@@ -33,7 +33,9 @@ def _register_functions(dbapi_connection: sqlite3.Connection) -> None:
 
 
 def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite+pysqlite:///{path}", future=True)
+    # URL.create keeps the path verbatim: Windows user folders like C:\Users\Nguyễn Văn A, or
+    # names with '#', '?' or '%', must not be read as URL syntax.
+    engine = create_engine(URL.create("sqlite+pysqlite", database=str(path)), future=True)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -62,7 +64,8 @@ def alembic_config(engine: Engine | None = None, script_location: str | None = N
     config = Config()
     config.set_main_option("script_location", script_location or str(files("app") / "migrations"))
     if engine is not None:
-        config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+        url = engine.url.render_as_string(hide_password=False)
+        config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))  # ConfigParser syntax
     return config
 
 

@@ -152,3 +152,20 @@ def test_pending_changes_counts_the_outbox(services: Services) -> None:
     before = services.pending_changes()
     services.lists.create({"name": "Danh sách A"})
     assert services.pending_changes() == before + 1
+
+
+def test_refused_first_run_set_up_leaves_no_phantom_office(bare_services: Services) -> None:
+    with pytest.raises(ValidationError):
+        bare_services.offices.set_up({"code": "", "name": "Văn phòng", "province": "", "period_rule": "x"})
+    assert bare_services.ctx.office_id == ""
+    row = bare_services.units.create({"name": "Sở Y tế", "kind": "department"})
+    assert row.office_id == ""
+
+
+def test_a_date_field_given_an_instant_takes_the_vietnam_day(services: Services) -> None:
+    staff = services.staff.create({"full_name": "Hà Văn Ngày"})
+    # 20:00 UTC on 1 March is 03:00 on 2 March in Vietnam
+    row = services.trainings.create(
+        {"staff_id": staff.id, "course": "Kỹ năng", "starts_on": datetime(2026, 3, 1, 20, 0, tzinfo=UTC)}
+    )
+    assert row.starts_on.isoformat() == "2026-03-02"

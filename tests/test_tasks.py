@@ -79,3 +79,36 @@ def test_no_database_access_from_the_gui_thread(qtbot, services) -> None:
     qtbot.waitUntil(lambda: counts == [0])
     ctx.tasks.wait_for_done()
     services.db.forbid_thread(None)
+
+
+def test_result_for_a_deleted_widget_is_dropped(qtbot) -> None:
+    from PySide6.QtWidgets import QWidget
+    from shiboken6 import delete
+
+    class Page(QWidget):
+        def __init__(self) -> None:
+            super().__init__()
+            self.label_text = ""
+
+        def show_result(self, value: str) -> None:
+            self.setWindowTitle(value)  # would raise on a deleted widget
+
+        def show_failure(self, error: BaseException) -> None:
+            self.setWindowTitle(str(error))
+
+    runner = TaskRunner()
+    unhandled: list[BaseException] = []
+    runner.unhandled_error.connect(unhandled.append)
+    release = threading.Event()
+    page = Page()
+    runner.run_db(lambda: release.wait(10) and "xong", page.show_result, page.show_failure)
+
+    def boom() -> None:
+        release.wait(10)
+        raise ValueError("hỏng")
+
+    runner.run_db(boom, page.show_result, page.show_failure)
+    delete(page)  # the page is closed while its work runs
+    release.set()
+    qtbot.waitUntil(lambda: runner.pending() == 0)
+    assert unhandled == []

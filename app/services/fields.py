@@ -73,7 +73,8 @@ def _date(value: Any) -> date | None:
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
-        return value.date()
+        # an instant: the day it is in Vietnam, not in UTC
+        return value.astimezone(LOCAL_TZ).date() if value.tzinfo else value.date()
     if isinstance(value, date):
         return value
     if isinstance(value, str):

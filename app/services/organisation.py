@@ -53,8 +53,12 @@ class OfficeService(EntityService):
     def set_up(self, values: dict[str, Any]) -> Any:
         """First run: create the office and make it the owner of every later record."""
         office_id = values.get("id") or self._new_office_id()
-        self.ctx.office_id = office_id
-        return self.create({**values, "id": office_id})
+        previous, self.ctx.office_id = self.ctx.office_id, office_id
+        try:
+            return self.create({**values, "id": office_id})
+        except BaseException:
+            self.ctx.office_id = previous  # refused: later records must not name a phantom office
+            raise
 
     @staticmethod
     def _new_office_id() -> str:

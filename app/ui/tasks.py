@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from shiboken6 import isValid
 
 log = logging.getLogger(__name__)
 
@@ -101,6 +102,11 @@ class TaskRunner(QObject):
     def _deliver(self, job_id: int, ok: bool, payload: object) -> None:
         on_success, on_failure = self._callbacks.pop(job_id, (None, None))
         try:
+            if _owner_deleted(on_success) or _owner_deleted(on_failure):
+                # The page or dialog closed while its work ran: its callbacks would touch
+                # deleted widgets, and nobody is left to tell.
+                log.debug("result of job %s dropped: its receiver was deleted", job_id)
+                return
             if ok:
                 if on_success is not None:
                     on_success(payload)
@@ -128,3 +134,9 @@ class TaskRunner(QObject):
     def wait_for_done(self, msecs: int = 30_000) -> bool:
         """Block until the pools are idle (shutdown and tests); results still arrive via signals."""
         return self._db_pool.waitForDone(msecs) and self._io_pool.waitForDone(msecs)
+
+
+def _owner_deleted(callback: object) -> bool:
+    """Whether ``callback`` is a method of a Qt object that has since been deleted."""
+    owner = getattr(callback, "__self__", None)
+    return isinstance(owner, QObject) and not isValid(owner)
