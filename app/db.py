@@ -70,8 +70,12 @@ def alembic_config(engine: Engine | None = None, script_location: str | None = N
 
 
 def include_name(name: str | None, type_: str, parent_names: object) -> bool:
-    """What autogenerate compares: not the full-text search tables, made by hand in migrations."""
-    return not (type_ == "table" and name is not None and "_fts" in name)
+    """What autogenerate compares: not the search tables and indexes, made by hand in migrations."""
+    if name is None:
+        return True
+    if type_ == "table" and "_fts" in name:
+        return False
+    return not (type_ == "index" and name.endswith("_live_order"))  # partial indexes of migration 0004
 
 
 _REVISION = re.compile(r"^revision(?:\s*:[^=]+)?\s*=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
@@ -118,6 +122,27 @@ def current_revision(engine: Engine) -> str | None:
         if exists is None:
             return None
         return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+SEARCHABLE = {  # as in migration 0004: the text each search index folds
+    "journalist": ("full_name", "title", "press_card_number", "beats", "emails", "phones"),
+    "press_agency": ("name", "short_name", "governing_body"),
+    "staff_member": ("full_name", "position", "email"),
+    "activity": ("title", "location", "description"),
+    "coverage_item": ("headline", "summary", "author"),
+}
+
+
+def rebuild_search_index(engine: Engine) -> None:
+    """Refill every search index from its table (needed after a VACUUM, which may renumber rowids)."""
+    with engine.begin() as connection:
+        for table, columns in SEARCHABLE.items():
+            body = " || ' ' || ".join(f"coalesce({c}, '')" for c in columns)
+            connection.exec_driver_sql(f"DELETE FROM {table}_fts")
+            connection.exec_driver_sql(
+                f"INSERT INTO {table}_fts(rowid, id, body) "
+                f"SELECT rowid, id, fold({body}) FROM {table} WHERE deleted_at IS NULL"
+            )
 
 
 def backup_database(source: Path, destination: Path) -> Path:

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from sqlalchemy import String, func, inspect, select, text
+from sqlalchemy import String, func, inspect, literal_column, select, text
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement, Select
 
@@ -22,8 +22,9 @@ from app.services.rows import to_row
 from app.text import fts_prefix_query
 
 SEARCHABLE_TABLES = frozenset({"journalist", "press_agency", "staff_member", "activity", "coverage_item"})
-# The column each search index carries as ``sort`` (migration 0004): a search in this order
-# with no other filter is answered from the index alone, without touching the source rows.
+# The order of each searchable list, with a covering index of live rows in that order
+# (``ix_<table>_live_order``, migration 0004): a search in this order with no other filter walks
+# that index and checks rowids against the match, without reading the rows themselves.
 SEARCH_SORT = {
     "journalist": "full_name",
     "press_agency": "name",
@@ -160,10 +161,13 @@ class EntityService:
     def _index_ids(
         self, expression: str, descending: bool, limit: int | None, offset: int = 0
     ) -> builtins.list[str]:
+        table, order = self.table, SEARCH_SORT[self.table]
         direction = "DESC" if descending else "ASC"
         statement = text(
-            f"SELECT id FROM {self.table}_fts WHERE {self.table}_fts MATCH :match "
-            f"ORDER BY sort {direction}, id LIMIT :limit OFFSET :offset"
+            f"SELECT id FROM {table} INDEXED BY ix_{table}_live_order "
+            f"WHERE deleted_at IS NULL AND rowid IN "
+            f"(SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH :match) "
+            f"ORDER BY {order} {direction}, id LIMIT :limit OFFSET :offset"
         )
         values = {"match": expression, "limit": -1 if limit is None else limit, "offset": offset}
         with self.ctx.db.session() as session:
@@ -178,7 +182,16 @@ class EntityService:
         for condition in self.conditions(filters or {}):
             query = query.where(condition)
         if search and search.strip():
-            query = query.where(self.model.id.in_(self.search_ids_query(search)))
+            expression = fts_prefix_query(search)
+            if self.table not in SEARCHABLE_TABLES:
+                raise ValueError(f"{self.table} has no search index")
+            if expression:  # the index is keyed by the rows' own rowids (migration 0004)
+                matches: Select[Any] = (
+                    select(literal_column("rowid"))
+                    .select_from(text(f"{self.table}_fts"))
+                    .where(text(f"{self.table}_fts MATCH :match").bindparams(match=expression))
+                )
+                query = query.where(literal_column(f"{self.table}.rowid").in_(matches))
         return query
 
     def conditions(self, filters: dict[str, Any]) -> Iterable[ColumnElement[bool]]:
