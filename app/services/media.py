@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement, Select
 
@@ -211,7 +211,12 @@ class JournalistService(EntityService):
 
     def beats(self) -> builtins.list[str]:
         """Every beat in use, once each (case and accents as first written), sorted by folded text."""
-        query = select(Journalist.beats).where(Journalist.deleted_at.is_(None), Journalist.beats != "")
+        # in the order rows were written (rowid), whatever index the planner picks
+        query = (
+            select(Journalist.beats)
+            .where(Journalist.deleted_at.is_(None), Journalist.beats != "")
+            .order_by(literal_column("journalist.rowid"))
+        )
         seen: dict[str, str] = {}
         with self.ctx.db.session() as session:
             for text in session.scalars(query):
