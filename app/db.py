@@ -75,7 +75,7 @@ def include_name(name: str | None, type_: str, parent_names: object) -> bool:
         return True
     if type_ == "table" and "_fts" in name:
         return False
-    return not (type_ == "index" and name.endswith("_live_order"))  # partial indexes of migration 0004
+    return not (type_ == "index" and name.endswith("_live_order"))  # partial indexes of migration 0005
 
 
 _REVISION = re.compile(r"^revision(?:\s*:[^=]+)?\s*=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
@@ -124,7 +124,7 @@ def current_revision(engine: Engine) -> str | None:
         return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-SEARCHABLE = {  # as in migration 0004: the text each search index folds
+SEARCHABLE = {  # as in migration 0005: the text each search index folds
     "journalist": ("full_name", "title", "press_card_number", "beats", "emails", "phones"),
     "press_agency": ("name", "short_name", "governing_body"),
     "staff_member": ("full_name", "position", "email"),

@@ -31,7 +31,7 @@ def fts_key(row_id: str) -> int:
     """A stable 63-bit integer for a text id, used as the rowid of its search-index entry.
 
     Source tables have text primary keys, and SQLite may renumber their implicit rowids on
-    VACUUM, so the index cannot point at those. (Used by migrations 0001-0003; since 0004 the
+    VACUUM, so the index cannot point at those. (Used by migrations 0001-0003; since 0005 the
     index is keyed by rowid and rebuilt with ``app.db.rebuild_search_index`` after a VACUUM.)
     """
     digest = hashlib.blake2b(row_id.encode(), digest_size=8).digest()

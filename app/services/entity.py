@@ -23,7 +23,7 @@ from app.text import fts_prefix_query
 
 SEARCHABLE_TABLES = frozenset({"journalist", "press_agency", "staff_member", "activity", "coverage_item"})
 # The order of each searchable list, with a covering index of live rows in that order
-# (``ix_<table>_live_order``, migration 0004): a search in this order with no other filter walks
+# (``ix_<table>_live_order``, migration 0005): a search in this order with no other filter walks
 # that index and checks rowids against the match, without reading the rows themselves.
 SEARCH_SORT = {
     "journalist": "full_name",
@@ -185,7 +185,7 @@ class EntityService:
             expression = fts_prefix_query(search)
             if self.table not in SEARCHABLE_TABLES:
                 raise ValueError(f"{self.table} has no search index")
-            if expression:  # the index is keyed by the rows' own rowids (migration 0004)
+            if expression:  # the index is keyed by the rows' own rowids (migration 0005)
                 matches: Select[Any] = (
                     select(literal_column("rowid"))
                     .select_from(text(f"{self.table}_fts"))

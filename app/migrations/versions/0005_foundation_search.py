@@ -7,14 +7,14 @@ search then walks that index and checks rowids against the match, never reading 
 or the index's own content. (SQLite keeps rowids across backups and restores; a VACUUM may
 renumber them, so after one call ``app.db.rebuild_search_index``.)
 
-Revision ID: 0004_foundation_search
-Revises: 0003_monitoring
+Revision ID: 0005_foundation_search
+Revises: 0004_sync
 """
 
 from alembic import op
 
-revision = "0004_foundation_search"
-down_revision = "0003_monitoring"
+revision = "0005_foundation_search"
+down_revision = "0004_sync"
 branch_labels = None
 depends_on = None
 
