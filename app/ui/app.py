@@ -197,6 +197,7 @@ class DesktopApp(QObject):
         self._restore_window_state(self.window)
         self.window.show()
         start_reminders(self.window.ctx, self.window)
+        start_monitoring(self.window.ctx, self.window)
         self._backup_timer.start()
         QTimer.singleShot(0, self.daily_backup)
         if crashed_last_time is not None:
@@ -379,6 +380,7 @@ class DesktopApp(QObject):
             window.show_page(page)
         window.show()
         start_reminders(window.ctx, window)
+        start_monitoring(window.ctx, window)
         self._backup_timer.start()
         return True
 
@@ -415,6 +417,12 @@ class DesktopApp(QObject):
             self.window.close()
         if QProcess.startDetached(program, arguments, os.getcwd())[0]:
             QApplication.quit()
+
+
+def start_monitoring(ctx: UiContext, window: MainWindow) -> None:
+    from app.ui.monitoring.background import start_monitoring as start
+
+    start(ctx, window)
 
 
 def start_reminders(ctx: UiContext, window: MainWindow) -> None:

@@ -83,6 +83,12 @@ def _settings_page(ctx: UiContext) -> QWidget:
     return SettingsPage(ctx)
 
 
+def _monitoring(ctx: UiContext) -> QWidget:
+    from app.ui.monitoring import monitoring_page
+
+    return monitoring_page(ctx)
+
+
 PAGES: list[PageSpec] = [
     PageSpec(
         "dashboard",
@@ -107,14 +113,7 @@ PAGES: list[PageSpec] = [
         str(QT_TRANSLATE_NOOP("Pages", "Budget")),
         _budget_page,
     ),
-    PageSpec(
-        "monitoring",
-        str(QT_TRANSLATE_NOOP("Pages", "Monitoring")),
-        _not_yet(
-            "Monitoring",
-            str(QT_TRANSLATE_NOOP("Pages", "Press coverage with sentiment, trends and early warnings.")),
-        ),
-    ),
+    PageSpec("monitoring", str(QT_TRANSLATE_NOOP("Pages", "Monitoring")), _monitoring),
     PageSpec(
         "reports",
         str(QT_TRANSLATE_NOOP("Pages", "Reports")),

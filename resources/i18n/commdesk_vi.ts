@@ -184,7 +184,7 @@
     </message>
     <message>
         <source>Waiting</source>
-        <translation>Đang chờ</translation>
+        <translation>Chờ duyệt</translation>
     </message>
     <message>
         <source>Interrupted while sending — check, then send again</source>
@@ -506,6 +506,21 @@
     <message>
         <source>is already invited</source>
         <translation>đã được mời</translation>
+    </message>
+</context>
+<context>
+    <name>AddFeedDialog</name>
+    <message>
+        <source>Follow a feed</source>
+        <translation>Theo dõi nguồn tin</translation>
+    </message>
+    <message>
+        <source>RSS or Atom address</source>
+        <translation>Địa chỉ RSS hoặc Atom</translation>
+    </message>
+    <message>
+        <source>Press agency</source>
+        <translation>Cơ quan báo chí</translation>
     </message>
 </context>
 <context>
@@ -846,7 +861,7 @@
     </message>
     <message>
         <source>Reply</source>
-        <translation>Nội dung trả lời</translation>
+        <translation>Phản hồi</translation>
     </message>
 </context>
 <context>
@@ -1139,6 +1154,204 @@
     <message numerus="yes">
         <source>Overdue: %n</source>
         <translation><numerusform>Quá hạn: %n</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>CoverageDialog</name>
+    <message>
+        <source>Article</source>
+        <translation>Tin bài</translation>
+    </message>
+    <message>
+        <source>Article: %1</source>
+        <translation>Tin bài: %1</translation>
+    </message>
+    <message>
+        <source>Suggest automatically</source>
+        <translation>Để máy gợi ý</translation>
+    </message>
+    <message>
+        <source>Needs a reply (within 30 days of publication)</source>
+        <translation>Cần phản hồi (trong 30 ngày kể từ ngày đăng)</translation>
+    </message>
+    <message>
+        <source>Headline</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Tóm tắt</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Cơ quan báo chí</translation>
+    </message>
+    <message>
+        <source>Journalist</source>
+        <translation>Nhà báo</translation>
+    </message>
+    <message>
+        <source>Author (as printed)</source>
+        <translation>Tác giả (như trên bài)</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Loại hình</translation>
+    </message>
+    <message>
+        <source>Address (URL)</source>
+        <translation>Địa chỉ (URL)</translation>
+    </message>
+    <message>
+        <source>Published at</source>
+        <translation>Thời điểm đăng</translation>
+    </message>
+    <message>
+        <source>Tone</source>
+        <translation>Sắc thái</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Lượt tiếp cận</translation>
+    </message>
+    <message>
+        <source>Handling</source>
+        <translation>Xử lý</translation>
+    </message>
+    <message>
+        <source>Reply deadline</source>
+        <translation>Hạn phản hồi</translation>
+    </message>
+    <message>
+        <source>Related activity</source>
+        <translation>Hoạt động liên quan</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Chủ đề</translation>
+    </message>
+    <message>
+        <source>(linked activity)</source>
+        <translation>(hoạt động đã liên kết)</translation>
+    </message>
+    <message>
+        <source>Suggested: %1 (confidence %2%)</source>
+        <translation>Gợi ý: %1 (độ tin cậy %2%)</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageLog</name>
+    <message>
+        <source>Search headlines, summaries and authors (marks optional)</source>
+        <translation>Tìm theo tiêu đề, tóm tắt, tác giả (gõ có dấu hoặc không dấu)</translation>
+    </message>
+    <message>
+        <source>All media</source>
+        <translation>Mọi loại hình</translation>
+    </message>
+    <message>
+        <source>All tones</source>
+        <translation>Mọi sắc thái</translation>
+    </message>
+    <message>
+        <source>Needs a reply</source>
+        <translation>Cần phản hồi</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>Published from</source>
+        <translation>Đăng từ ngày</translation>
+    </message>
+    <message>
+        <source>Published until</source>
+        <translation>Đăng đến ngày</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>đến</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Ngày đăng</translation>
+    </message>
+    <message>
+        <source>Headline</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Cơ quan báo chí</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Loại hình</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Chủ đề</translation>
+    </message>
+    <message>
+        <source>Tone</source>
+        <translation>Sắc thái</translation>
+    </message>
+    <message>
+        <source>Set by a person</source>
+        <translation>Do người dùng đánh giá</translation>
+    </message>
+    <message>
+        <source>Suggested automatically; change it if it is wrong</source>
+        <translation>Do máy gợi ý; hãy sửa nếu chưa đúng</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Phản hồi</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Lượt tiếp cận</translation>
+    </message>
+    <message>
+        <source>New article…</source>
+        <translation>Thêm tin bài…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <source>Set tone</source>
+        <translation>Đặt sắc thái</translation>
+    </message>
+    <message>
+        <source>Add to topic…</source>
+        <translation>Gắn vào chủ đề…</translation>
+    </message>
+    <message>
+        <source>Mark answered</source>
+        <translation>Đánh dấu đã phản hồi</translation>
+    </message>
+    <message>
+        <source>All agencies</source>
+        <translation>Mọi cơ quan báo chí</translation>
+    </message>
+    <message>
+        <source>All topics</source>
+        <translation>Mọi chủ đề</translation>
+    </message>
+    <message>
+        <source>%1 articles</source>
+        <translation>%1 tin bài</translation>
+    </message>
+    <message>
+        <source>Add to topic</source>
+        <translation>Gắn vào chủ đề</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Chủ đề</translation>
     </message>
 </context>
 <context>
@@ -1562,6 +1775,69 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     </message>
 </context>
 <context>
+    <name>FeedsView</name>
+    <message>
+        <source>Not checked yet</source>
+        <translation>Chưa kiểm tra</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Bình thường</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Cơ quan báo chí</translation>
+    </message>
+    <message>
+        <source>Feed</source>
+        <translation>Nguồn tin</translation>
+    </message>
+    <message>
+        <source>Last checked</source>
+        <translation>Lần kiểm tra gần nhất</translation>
+    </message>
+    <message>
+        <source>Last success</source>
+        <translation>Lần thành công gần nhất</translation>
+    </message>
+    <message>
+        <source>Next check</source>
+        <translation>Lần kiểm tra tới</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Chờ duyệt</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Follow a feed…</source>
+        <translation>Theo dõi nguồn tin…</translation>
+    </message>
+    <message>
+        <source>Follow the feeds of every agency</source>
+        <translation>Theo dõi nguồn tin của mọi cơ quan báo chí</translation>
+    </message>
+    <message>
+        <source>Stop following</source>
+        <translation>Ngừng theo dõi</translation>
+    </message>
+    <message>
+        <source>Check feeds now</source>
+        <translation>Kiểm tra nguồn tin ngay</translation>
+    </message>
+    <message>
+        <source>Feeds are checked in the background every 30 minutes while CommDesk is open and the network is there. A feed that fails is retried later; its error is shown here.</source>
+        <translation>Nguồn tin được kiểm tra ngầm 30 phút một lần khi CommDesk đang mở và có mạng. Nguồn nào lỗi sẽ được thử lại sau; lỗi được hiện ở đây.</translation>
+    </message>
+    <message>
+        <source>%1 feeds added</source>
+        <translation>Đã thêm %1 nguồn tin</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import from iCalendar (.ics)</source>
@@ -1916,7 +2192,7 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     </message>
     <message>
         <source>All agencies</source>
-        <translation>Mọi cơ quan</translation>
+        <translation>Mọi cơ quan báo chí</translation>
     </message>
     <message>
         <source>All media</source>
@@ -2262,6 +2538,40 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     </message>
 </context>
 <context>
+    <name>MonitoringBackground</name>
+    <message>
+        <source>CommDesk — early warning</source>
+        <translation>CommDesk — cảnh báo sớm</translation>
+    </message>
+</context>
+<context>
+    <name>MonitoringPage</name>
+    <message>
+        <source>Coverage log</source>
+        <translation>Nhật ký tin bài</translation>
+    </message>
+    <message>
+        <source>Proposed articles</source>
+        <translation>Bài đề xuất</translation>
+    </message>
+    <message>
+        <source>Feeds</source>
+        <translation>Nguồn tin</translation>
+    </message>
+    <message>
+        <source>Trends and warnings</source>
+        <translation>Xu hướng và cảnh báo</translation>
+    </message>
+    <message>
+        <source>Checking feeds…</source>
+        <translation>Đang kiểm tra nguồn tin…</translation>
+    </message>
+    <message>
+        <source>%1 feeds checked, %2 new articles proposed, %3 failed</source>
+        <translation>Đã kiểm tra %1 nguồn tin, %2 bài mới được đề xuất, %3 nguồn lỗi</translation>
+    </message>
+</context>
+<context>
     <name>MonthView</name>
     <message>
         <source>Mon</source>
@@ -2433,10 +2743,6 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     <message>
         <source>Monitoring</source>
         <translation>Theo dõi báo chí</translation>
-    </message>
-    <message>
-        <source>Press coverage with sentiment, trends and early warnings.</source>
-        <translation>Tin bài báo chí, sắc thái, xu hướng và cảnh báo sớm.</translation>
     </message>
     <message>
         <source>Reports</source>
@@ -2641,6 +2947,53 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     <message>
         <source>Skip</source>
         <translation>Bỏ qua</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalsView</name>
+    <message>
+        <source>Published</source>
+        <translation>Ngày đăng</translation>
+    </message>
+    <message>
+        <source>Headline</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Cơ quan báo chí</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Chủ đề</translation>
+    </message>
+    <message>
+        <source>Suggested tone</source>
+        <translation>Sắc thái gợi ý</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Accept into the log</source>
+        <translation>Nhận vào nhật ký</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <source>Check feeds now</source>
+        <translation>Kiểm tra nguồn tin ngay</translation>
+    </message>
+    <message>
+        <source>Articles from the followed feeds that mention a policy topic's keywords. Accept the ones about the province; the tone is suggested and can be changed in the log.</source>
+        <translation>Các bài từ nguồn tin đang theo dõi có nhắc đến từ khóa của một chủ đề chính sách. Hãy nhận những bài liên quan đến tỉnh; sắc thái do máy gợi ý và có thể sửa trong nhật ký.</translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation>%1 bài chờ duyệt</translation>
     </message>
 </context>
 <context>
@@ -3299,6 +3652,89 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     <message>
         <source>Spokespersons and dedicated staff with no training yet this year</source>
         <translation>Người phát ngôn và cán bộ chuyên trách chưa được đào tạo trong năm</translation>
+    </message>
+</context>
+<context>
+    <name>TrendsView</name>
+    <message>
+        <source>12 weeks</source>
+        <translation>12 tuần</translation>
+    </message>
+    <message>
+        <source>26 weeks</source>
+        <translation>26 tuần</translation>
+    </message>
+    <message>
+        <source>52 weeks</source>
+        <translation>52 tuần</translation>
+    </message>
+    <message>
+        <source>60 days</source>
+        <translation>60 ngày</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Chủ đề</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Khoảng thời gian</translation>
+    </message>
+    <message>
+        <source>Early warnings</source>
+        <translation>Cảnh báo sớm</translation>
+    </message>
+    <message>
+        <source>All coverage</source>
+        <translation>Toàn bộ tin bài</translation>
+    </message>
+    <message>
+        <source>No unusual rise of negative coverage in this period.</source>
+        <translation>Không có đợt tăng bất thường của tin tiêu cực trong khoảng thời gian này.</translation>
+    </message>
+    <message>
+        <source>+7 days</source>
+        <translation>+7 ngày</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>Số tin bài</translation>
+    </message>
+    <message>
+        <source>Negative share (%)</source>
+        <translation>Tỷ lệ tiêu cực (%)</translation>
+    </message>
+    <message>
+        <source>Negative share</source>
+        <translation>Tỷ lệ tiêu cực</translation>
+    </message>
+    <message>
+        <source>Forecast, 80% range</source>
+        <translation>Dự báo, khoảng 80%</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>Dự báo</translation>
+    </message>
+    <message>
+        <source>Coverage by tone — %1</source>
+        <translation>Tin bài theo sắc thái — %1</translation>
+    </message>
+    <message>
+        <source>Not enough recent coverage for a forecast.</source>
+        <translation>Chưa đủ tin bài gần đây để dự báo.</translation>
+    </message>
+    <message>
+        <source>Negative share expected over the next 7 days: %1% (80% range %2–%3%), about %4 articles.</source>
+        <translation>Tỷ lệ tin tiêu cực dự báo trong 7 ngày tới: %1% (khoảng 80%: %2–%3%), khoảng %4 bài.</translation>
+    </message>
+    <message>
+        <source>Test against the 14 days before: p = %1, robust z = %2; first day of the rise %3.</source>
+        <translation>Kiểm định so với 14 ngày trước: p = %1, z bền vững = %2; ngày bắt đầu tăng %3.</translation>
+    </message>
+    <message>
+        <source>Negative articles that day</source>
+        <translation>Các bài tiêu cực ngày đó</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,170 @@
+"""The followed feeds with their state: last check, errors, articles waiting."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.context import UiContext
+from app.ui.formatting import format_datetime, format_number
+from app.ui.forms import FormErrors
+from app.ui.row_models import DANGER, GOOD, Column, RowListModel
+
+WATCHED = frozenset({"feed_subscription", "feed_proposal", "press_agency"})
+
+
+def _state(feed: Any) -> str:
+    if feed.last_error:
+        return feed.last_error
+    if feed.last_checked_at is None:
+        return QCoreApplication.translate("FeedsView", "Not checked yet")
+    return QCoreApplication.translate("FeedsView", "OK")
+
+
+class AddFeedDialog(QDialog):
+    def __init__(
+        self, ctx: UiContext, agencies: list[tuple[str, str]], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Follow a feed"))
+        self.setMinimumWidth(520)
+        self.url = QLineEdit()
+        self.url.setPlaceholderText("https://…/rss")
+        self.agency = QComboBox()
+        self.agency.addItem("—", None)
+        for agency_id, name in agencies:
+            self.agency.addItem(name, agency_id)
+        form = QFormLayout()
+        form.addRow(self.tr("RSS or Atom address"), self.url)
+        form.addRow(self.tr("Press agency"), self.agency)
+        self.error_label = QLabel()
+        self.errors = FormErrors(self.error_label, {"url": self.url})
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+    def save(self) -> None:
+        url, agency_id = self.url.text(), self.agency.currentData()
+        feeds = self.ctx.services.feeds
+        self.buttons.setEnabled(False)
+        self.ctx.tasks.run_db(lambda: feeds.add(url, agency_id), lambda _r: self.accept(), self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.errors.show(error)
+
+
+class FeedsView(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        columns = [
+            Column(self.tr("Agency"), lambda f: f.agency_name),
+            Column(self.tr("Feed"), lambda f: f.title or f.url, tooltip=lambda f: f.url),
+            Column(self.tr("Last checked"), lambda f: format_datetime(f.last_checked_at)),
+            Column(self.tr("Last success"), lambda f: format_datetime(f.last_success_at)),
+            Column(self.tr("Next check"), lambda f: format_datetime(f.next_check_at)),
+            Column(self.tr("Waiting"), lambda f: format_number(f.waiting), align_right=True),
+            Column(
+                self.tr("State"),
+                _state,
+                colour=lambda f: DANGER if f.last_error else (GOOD if f.last_success_at else None),
+                tooltip=lambda f: f.last_error,
+            ),
+        ]
+        self.model = RowListModel(columns, self)
+        self.table = QTableView()
+        self.table.setObjectName("feeds_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 170), (1, 240), (2, 120), (3, 120), (4, 120), (5, 70)):
+            self.table.setColumnWidth(column, width)
+        self.add_button = QPushButton(self.tr("Follow a feed…"))
+        self.import_button = QPushButton(self.tr("Follow the feeds of every agency"))
+        self.remove_button = QPushButton(self.tr("Stop following"))
+        self.fetch_button = QPushButton(self.tr("Check feeds now"))
+        self.status = QLabel()
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.import_button, self.remove_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.status)
+        buttons.addWidget(self.fetch_button)
+        intro = QLabel(
+            self.tr(
+                "Feeds are checked in the background every 30 minutes while CommDesk is open and the network is there. A feed that fails is retried later; its error is shown here."
+            )
+        )
+        intro.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.add_button.clicked.connect(self.add_feed)
+        self.import_button.clicked.connect(self.import_agency_feeds)
+        self.remove_button.clicked.connect(self.remove_selected)
+        ctx.data_changed.changed.connect(self._data_changed)
+        self.refresh()
+
+    def refresh(self) -> None:
+        feeds = self.ctx.services.feeds
+        self.ctx.tasks.run_db(feeds.list, self.model.set_rows)
+
+    def _data_changed(self, tables: frozenset[str]) -> None:
+        if tables & WATCHED:
+            self.refresh()
+
+    def add_feed(self) -> None:
+        agencies = self.ctx.services.agencies
+        self.ctx.tasks.run_db(agencies.names, self._ask_feed)
+
+    def _ask_feed(self, agencies: list[tuple[str, str]]) -> None:
+        self.dialog = AddFeedDialog(self.ctx, agencies, self)
+        self.dialog.open()
+
+    def import_agency_feeds(self) -> None:
+        feeds = self.ctx.services.feeds
+        self.ctx.tasks.run_db(
+            feeds.subscribe_agency_feeds,
+            lambda n: self.status.setText(self.tr("%1 feeds added").replace("%1", format_number(n))),
+        )
+
+    def remove_selected(self) -> None:
+        rows = [self.model.row_at(i.row()) for i in self.table.selectionModel().selectedRows()]
+        ids = [r.id for r in rows if r is not None]
+        feeds = self.ctx.services.feeds
+
+        def remove() -> None:
+            for feed_id in ids:
+                feeds.remove(feed_id)
+
+        if ids:
+            self.ctx.tasks.run_db(remove)
+
+    def show_status(self, text: str) -> None:
+        self.status.setText(text)
