@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -279,9 +280,10 @@ class CoverageLog(QWidget):
         services = self.ctx.services
         self.ctx.tasks.run_db(lambda: services.coverage.sentiment_counts(filters, search), self._show_counts)
 
-    def _load_ids(self, order_by: str | None, descending: bool) -> list[str]:
+    def _load_ids(self, order_by: str | None, descending: bool) -> Callable[[], list[str]]:
         filters, search = self._criteria
-        return self.ctx.services.coverage.ids(filters, search or None, order_by, descending)
+        coverage = self.ctx.services.coverage
+        return lambda: coverage.ids(filters, search or None, order_by, descending)
 
     def _load_rows(self, ids: list[str]) -> dict[str, CoverageLine]:
         services = self.ctx.services
