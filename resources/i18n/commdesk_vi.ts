@@ -3733,6 +3733,10 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
         <translation>Kiểm định so với 14 ngày trước: p = %1, z bền vững = %2; ngày bắt đầu tăng %3.</translation>
     </message>
     <message>
+        <source>Office activities from 3 days before to 3 days after</source>
+        <translation>Hoạt động của cơ quan từ 3 ngày trước đến 3 ngày sau</translation>
+    </message>
+    <message>
         <source>Negative articles that day</source>
         <translation>Các bài tiêu cực ngày đó</translation>
     </message>

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QChartView,
     QLineSeries,
@@ -45,7 +46,7 @@ SPANS = (
     (QT_TRANSLATE_NOOP("TrendsView", "52 weeks"), WEEK, 52),
     (QT_TRANSLATE_NOOP("TrendsView", "60 days"), DAY, 60),
 )
-MAX_AXIS_LABELS = 14
+MAX_AXIS_LABELS = 9
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,7 @@ class TrendsView(QWidget):
 
         self.warnings = QListWidget()
         self.warnings.setObjectName("warning_list")
+        self.warnings.setWordWrap(True)
         self.details = QTextBrowser()
         self.details.setObjectName("warning_details")
         self.details.setOpenLinks(False)
@@ -180,6 +182,7 @@ class TrendsView(QWidget):
         self.warnings.clear()
         for warning in data.warnings:
             item = QListWidgetItem(f"⚠ {format_date(warning.day)} — {warning.topic_name}")
+            item.setSizeHint(item.sizeHint())
             item.setToolTip(str(warning.message))
             item.setForeground(QColor("#c62828"))
             self.warnings.addItem(item)
@@ -218,18 +221,25 @@ class TrendsView(QWidget):
         bars.setBarWidth(0.8)
         chart.addSeries(bars)
 
-        every = max(1, len(data.buckets) // MAX_AXIS_LABELS)
-        categories = []
-        for index, bucket in enumerate(data.buckets):
-            # Category labels must be unique: hidden ones differ by invisible characters.
-            categories.append(_axis_label(bucket) if index % every == 0 else "\u200b" * (index + 1))
+        # The bar axis keeps the bars in place; its own labels would be cut to one bar's width,
+        # so the dates are drawn by a category axis whose labels span several bars.
+        slots = len(data.buckets) + (1 if forecast_slot else 0)
+        bar_axis = QBarCategoryAxis()
+        bar_axis.append([str(index) for index in range(slots)])
+        bar_axis.setVisible(False)
+        chart.addAxis(bar_axis, Qt.AlignmentFlag.AlignBottom)
+        bars.attachAxis(bar_axis)
+        every = max(1, -(-len(data.buckets) // MAX_AXIS_LABELS))
+        axis_x = QCategoryAxis()
+        axis_x.setRange(-0.5, slots - 0.5)
+        axis_x.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionCenter)
+        for start in range(0, len(data.buckets), every):
+            end = min(start + every, len(data.buckets))
+            axis_x.append(_axis_label(data.buckets[start]), end - 0.5)
         if forecast_slot:
-            categories.append(self.tr("+7 days"))
-        axis_x = QBarCategoryAxis()
-        axis_x.append(categories)
-        axis_x.setLabelsAngle(-45 if len(categories) > 20 else 0)
+            axis_x.append(self.tr("+7 days"), slots - 0.5)
+        axis_x.setGridLineVisible(False)
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-        bars.attachAxis(axis_x)
         highest = max((b.total for b in data.buckets), default=0)
         axis_y = QValueAxis()
         axis_y.setRange(0, max(5, highest * 1.1))
@@ -320,11 +330,10 @@ class TrendsView(QWidget):
             )
             + "</p>"
         )
-        parts.append(f"<p><b>{html.escape(self.tr('Office activities of those days'))}</b></p><ul>")
+        activities_title = self.tr("Office activities from 3 days before to 3 days after")
+        parts.append(f"<p><b>{html.escape(activities_title)}</b></p><ul>")
         if not warning.activities:
-            parts.append(
-                f"<li>{html.escape(self.tr('None recorded from 3 days before to 3 days after.'))}</li>"
-            )
+            parts.append(f"<li>{html.escape(self.tr('None recorded.'))}</li>")
         for activity in warning.activities:
             title = html.escape(activity.title)
             line = f"{html.escape(format_datetime(activity.starts_at))} — {'<b>' + title + '</b>' if activity.on_topic else title}"
