@@ -239,16 +239,8 @@
         <translation>Thời điểm</translation>
     </message>
     <message>
-        <source>Summary</source>
-        <translation>Tóm tắt</translation>
-    </message>
-    <message>
-        <source>Journalist / activity</source>
-        <translation>Nhà báo / hoạt động</translation>
-    </message>
-    <message>
-        <source>Activity</source>
-        <translation>Hoạt động</translation>
+        <source>Details</source>
+        <translation>Nội dung</translation>
     </message>
 </context>
 <context>

@@ -29,15 +29,18 @@ def _state(entry: TimelineEntry) -> str:
     return ""
 
 
-def _with(entry: TimelineEntry) -> str:
-    parts = [p for p in (entry.journalist_name, entry.activity_title) if p]
+def _details(entry: TimelineEntry, show_person: bool) -> str:
+    """The activity (for invitations) or the summary, with the journalist on an agency's timeline."""
+    summary = " ".join(entry.interaction.summary.split())
+    parts = [entry.journalist_name] if show_person and entry.journalist_name else []
+    parts += [p for p in (entry.activity_title, summary) if p]
     return " — ".join(parts)
 
 
 def timeline_columns(show_person: bool) -> list[Column]:
     overdue_fg = lambda t: RED if t.overdue else None  # noqa: E731
     overdue_bg = lambda t: RED_BG if t.overdue else None  # noqa: E731
-    columns = [
+    return [
         Column(tr("When"), lambda t: format_datetime(t.interaction.occurred_at)),
         Column(tr("Kind"), lambda t: kind_label(t.interaction.kind)),
         Column(
@@ -48,16 +51,11 @@ def timeline_columns(show_person: bool) -> list[Column]:
             bold=lambda t: t.overdue,
         ),
         Column(
-            tr("Summary"),
-            lambda t: " ".join(t.interaction.summary.split()),
-            tooltip=lambda t: t.interaction.summary,
+            tr("Details"),
+            lambda t: _details(t, show_person),
+            tooltip=lambda t: "\n".join(p for p in (t.activity_title, t.interaction.summary) if p),
         ),
     ]
-    if show_person:
-        columns.insert(2, Column(tr("Journalist / activity"), _with))
-    else:
-        columns.insert(2, Column(tr("Activity"), lambda t: t.activity_title))
-    return columns
 
 
 class TimelineView(QWidget):
@@ -68,7 +66,7 @@ class TimelineView(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         set_up_table(self.table, stretch_column=self.model.columnCount() - 1)
-        for column, width in enumerate((112, 125, 130 if show_person else 110, 135)):
+        for column, width in enumerate((125, 115, 110)):
             self.table.setColumnWidth(column, width)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
