@@ -39,7 +39,7 @@ DEMO_NOW = datetime(2026, 11, 16, 9, 30, tzinfo=LOCAL_TZ)
 DEMO_TODAY = DEMO_NOW.date()
 BATCH = 5000
 # Bumped whenever the generator's output changes, so cached benchmark sets are rebuilt.
-DATA_VERSION = 3
+DATA_VERSION = 4
 
 
 @dataclass(frozen=True)
