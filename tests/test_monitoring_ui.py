@@ -22,7 +22,6 @@ from app.ui.monitoring.coverage_dialog import CoverageDialog
 from app.ui.monitoring.page import MonitoringPage
 
 FEEDS = Path(__file__).parent / "data" / "feeds"
-SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 TODAY = date(2026, 3, 20)
 
 
@@ -247,7 +246,7 @@ def test_accepting_a_proposed_article(qtbot: Any, page: Any) -> None:
         assert services.coverage.topic_ids(found[0].id)
 
 
-def test_trend_page_shows_the_warning_with_activities(qtbot: Any, page: Any) -> None:
+def test_trend_page_shows_the_warning_with_activities(qtbot: Any, page: Any, tmp_path: Path) -> None:
     widget, ids = page
     widget.tabs.setCurrentWidget(widget.trends)
     trends = widget.trends
@@ -264,9 +263,8 @@ def test_trend_page_shows_the_warning_with_activities(qtbot: Any, page: Any) -> 
     )
     settle(qtbot, widget.ctx)
     assert trends.warnings.count() >= 1
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     qtbot.wait(200)
-    assert widget.grab().save(str(SCREENSHOTS / "monitoring_trends_warning.png"))
+    assert widget.grab().save(str(tmp_path / "trends.png"))
 
 
 def test_a_new_warning_is_notified_once(qtbot: Any, page: Any) -> None:
