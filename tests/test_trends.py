@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import random
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import pytest
 
@@ -201,3 +202,27 @@ def test_no_warning_on_a_calm_database(services: Services) -> None:
         _article(services, today - timedelta(days=offset), "negative", topic)
     assert services.trends.current_warnings(today) == []
     assert services.trends.current_warnings() == []
+
+
+def test_overall_counts_read_the_local_day_index(services: Services) -> None:
+    """The overall series is grouped from the expression index (no sort of every article)."""
+    from sqlalchemy import event
+
+    statements: list[tuple[str, Any]] = []
+
+    def capture(conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, many: bool) -> None:
+        if "'+7 hours'" in statement:
+            statements.append((statement, parameters))
+
+    event.listen(services.db.engine, "before_cursor_execute", capture)
+    try:
+        _article(services, date(2026, 3, 2), "negative", None)
+        services.trends.series("week", date(2026, 1, 1), date(2026, 3, 31))
+    finally:
+        event.remove(services.db.engine, "before_cursor_execute", capture)
+    assert statements
+    statement, parameters = statements[-1]
+    with services.db.engine.connect() as connection:
+        plan = connection.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters).all()
+    assert any("ix_coverage_item_local_day" in str(row) for row in plan), plan
+    assert not any("TEMP B-TREE" in str(row) for row in plan), plan

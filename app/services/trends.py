@@ -267,6 +267,8 @@ def forecast_share(
 # index ix_coverage_item_trend lets SQLite read the whole range from the index alone.
 _UTC_DAY: Label[Any] = literal_column("substr(coverage_item.published_at, 1, 10)").label("utc_day")
 _LATE: Label[Any] = literal_column("substr(coverage_item.published_at, 12, 2) >= '17'").label("late")
+# The same expression as the index of migration 0006 (SQLite matches index expressions exactly).
+_LOCAL_DAY: Any = literal_column("date(coverage_item.published_at, '+7 hours')")
 
 
 def week_start(day: date) -> date:
@@ -309,12 +311,25 @@ class TrendService:
     ) -> list[Bucket]:
         """Counts by tone per day or per week from ``start`` to ``end``, with empty periods."""
         start, end = self._range(start, end)
-        query = select(_UTC_DAY, _LATE, CoverageItem.sentiment, func.count()).where(*self._where(start, end))
-        if topic_id is not None:
-            query = query.join(CoverageTopic, CoverageTopic.coverage_id == CoverageItem.id).where(
-                CoverageTopic.topic_id == topic_id, CoverageTopic.deleted_at.is_(None)
+        if topic_id is None:
+            # Every article: the expression index ix_coverage_item_local_day hands SQLite the
+            # days in order (migration 0006), so there is nothing to sort.
+            query = (
+                select(_LOCAL_DAY, literal_column("0"), CoverageItem.sentiment, func.count())
+                .where(
+                    CoverageItem.deleted_at.is_(None),
+                    _LOCAL_DAY.between(start.isoformat(), end.isoformat()),
+                )
+                .group_by(_LOCAL_DAY, CoverageItem.sentiment)
             )
-        query = query.group_by(literal_column("utc_day"), literal_column("late"), CoverageItem.sentiment)
+        else:
+            query = (
+                select(_UTC_DAY, _LATE, CoverageItem.sentiment, func.count())
+                .where(*self._where(start, end))
+                .join(CoverageTopic, CoverageTopic.coverage_id == CoverageItem.id)
+                .where(CoverageTopic.topic_id == topic_id, CoverageTopic.deleted_at.is_(None))
+                .group_by(literal_column("utc_day"), literal_column("late"), CoverageItem.sentiment)
+            )
         with self.ctx.db.session() as session:
             rows = session.execute(query).all()
         return _dense(rows, granularity, start, end)
