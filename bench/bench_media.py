@@ -45,7 +45,7 @@ def run() -> list[Measurement]:
         def raw_match(prefix: str) -> None:
             with services.db.engine.connect() as connection:
                 connection.execute(
-                    text("SELECT id FROM journalist_fts WHERE journalist_fts MATCH :m"),
+                    text("SELECT rowid FROM journalist_fts WHERE journalist_fts MATCH :m"),
                     {"m": fts_prefix_query(prefix)},
                 ).fetchall()
 

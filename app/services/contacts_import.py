@@ -13,12 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from app.errors import FieldProblem
 from app.i18n import Message
 from app.models import Journalist, PressAgency, new_id
-from app.models.enums import OutboxOp
 from app.services.contact_files import Table, read_table
 from app.services.duplicates import email_key
 from app.services.fields import clean_fields
@@ -27,7 +25,7 @@ from app.services.media import AgencyService, JournalistService, split_list
 from app.text import fold
 
 IGNORE = ""
-FLUSH_EVERY = 1000
+INSERT_BATCH = 2000
 # Where a column's values can go. given/middle/family are put together as a Vietnamese name.
 TARGETS = (
     "full_name",
@@ -324,8 +322,8 @@ class ContactImporter:
     def apply(self, plan: ImportPlan) -> ImportResult:
         """Import the plan's good rows, all in one transaction (a failure leaves nothing).
 
-        Each row is validated and recorded (outbox, audit) like any other write; rows are
-        flushed in batches rather than one by one, which keeps 20k rows within seconds.
+        Each row is validated and recorded (outbox, audit) like any other write, but written
+        in batches of one statement per table rather than row by row: 20k rows in seconds.
         """
         if not plan.good:
             return ImportResult(0, 0)
@@ -339,34 +337,26 @@ class ContactImporter:
                     session, {"name": name, "kind": "newspaper", "level": "central"}
                 )
                 created_agencies[" ".join(fold(name).split())] = row.id
-            defaults = self.journalists._defaults()
+            fields = list(self.journalists.specs)
+            # Every row carries every field (one statement needs the same columns in each row).
+            defaults = {name: None for name in fields} | self.journalists._defaults()
+            batch: list[dict[str, Any]] = []
             with session.no_autoflush:
-                for count, good in enumerate(plan.good, start=1):
+                for good in plan.good:
                     values = dict(good.values)
                     if good.agency_name and "agency_id" not in values:
                         values["agency_id"] = created_agencies.get(" ".join(fold(good.agency_name).split()))
-                    self._add(session, values, defaults)
-                    # After the first row the clock's stamp row is in the session, so the
-                    # next rows update it instead of each adding one.
-                    if count == 1 or count % FLUSH_EVERY == 0:
+                    cleaned = self.journalists.validate(session, values, current=None)
+                    batch.append({"id": new_id(), "office_id": self.ctx.office_id, **defaults, **cleaned})
+                    if len(batch) == INSERT_BATCH:
+                        self.ctx.insert_many(session, Journalist, batch, fields)
                         session.flush()
-            session.flush()
+                        batch = []
+                self.ctx.insert_many(session, Journalist, batch, fields)
+                session.flush()
             del loaded
         self.ctx.bus.publish({"journalist", "press_agency"})
         return ImportResult(len(plan.good), len(created_agencies))
-
-    def _add(self, session: Session, values: dict[str, Any], defaults: dict[str, Any]) -> None:
-        """What ``JournalistService.create_in`` does, without a flush per row."""
-        service = self.journalists
-        cleaned = service.validate(session, values, current=None)
-        row = Journalist(id=new_id(), office_id=self.ctx.office_id, **defaults)
-        for name, value in cleaned.items():
-            setattr(row, name, value)
-        session.add(row)
-        changes = {
-            name: (None, getattr(row, name)) for name in service.specs if getattr(row, name) is not None
-        }
-        self.ctx.record(session, row, OutboxOp.INSERT, changes)
 
     def import_file(self, path: Path, good_rows: bool) -> tuple[ImportPlan, ImportResult]:
         """Read, check and import: every row or, with rejected rows, the good ones only if asked."""

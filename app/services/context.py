@@ -6,10 +6,11 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from app.db import Database
-from app.models import AuditEntry, OutboxEntry, Synced, SyncState, utcnow
+from app.models import AuditEntry, OutboxEntry, Synced, SyncState, new_id, utcnow
 from app.models.codec import encode_value
 from app.models.enums import OutboxOp
 from app.services.changes import ChangeBus
@@ -69,3 +70,60 @@ class ServiceContext:
                 actor=self.actor, entity=table, row_id=row.id, action=action or op.value, changes_json=encoded
             )
         )
+
+    def insert_many(
+        self, session: Session, model: type[Any], rows: list[dict[str, Any]], fields: list[str]
+    ) -> None:
+        """Insert many new rows as :meth:`record` would, one statement per table (imports).
+
+        Each row gets its stamp, outbox entry (``fields`` that have a value, old value None)
+        and audit entry; the rows must already be validated.
+        """
+        if not rows:
+            return
+        table = model.__tablename__
+        now = utcnow()
+        outbox: list[dict[str, Any]] = []
+        audit: list[dict[str, Any]] = []
+        stamp = ""
+        for row in rows:
+            stamp = self.clock.now()
+            row.update(updated_at=now, updated_hlc=stamp, updated_by=self.actor)
+            row.setdefault("office_id", self.office_id)
+            encoded = json.dumps(
+                {
+                    name: {"old": None, "new": encode_value(row[name])}
+                    for name in fields
+                    if row.get(name) is not None
+                },
+                ensure_ascii=False,
+                sort_keys=True,
+            )
+            outbox.append(
+                {
+                    "op_id": new_id(),
+                    "entity": table,
+                    "row_id": row["id"],
+                    "op": OutboxOp.INSERT.value,
+                    "base_version": None,
+                    "changes_json": encoded,
+                    "hlc": stamp,
+                    "created_at": now,
+                    "attempts": 0,
+                    "last_error": "",
+                }
+            )
+            audit.append(
+                {
+                    "at": now,
+                    "actor": self.actor,
+                    "entity": table,
+                    "row_id": row["id"],
+                    "action": OutboxOp.INSERT.value,
+                    "changes_json": encoded,
+                }
+            )
+        session.execute(insert(model), rows)
+        session.execute(insert(OutboxEntry), outbox)
+        session.execute(insert(AuditEntry), audit)
+        session.merge(SyncState(key=LAST_HLC_KEY, value=stamp))

@@ -93,8 +93,10 @@ def test_import_good_rows_with_reasons_for_each_rejected_row(services, tmp_path:
     assert "already in the contacts: Võ Văn Cũ" in rejected[8]
     assert services.journalists.count() == 1  # nothing written by planning
 
+    pending = services.pending_changes()
     result = services.contacts_import.apply(plan)
     assert (result.imported, result.agencies_created) == (1, 0)
+    assert services.pending_changes() == pending + 1  # recorded for sync like any other write
     hung = services.journalists.list(search="nguyen van hung")[0]
     assert hung.agency_id == existing.id
     assert str(hung.press_card_expires) == "2027-12-31"
@@ -186,8 +188,10 @@ def test_xlsx_import_and_export_round_trip(services, tmp_path: Path) -> None:
     sheet.append(["Trần Thị Lan", "Báo Quảng Bình", "lan@baoqb.vn", None, None, None])
     source = tmp_path / "in.xlsx"
     workbook.save(source)
+    pending = services.pending_changes()
     plan, result = services.contacts_import.import_file(source, good_rows=False)
     assert plan.rejected == [] and result.imported == 2 and result.agencies_created == 1
+    assert services.pending_changes() == pending + 3
     hung = services.journalists.list(search="hung")[0]
     assert hung.do_not_contact and hung.do_not_contact_reason == "Đã chuyển công tác"
 
@@ -285,3 +289,31 @@ def test_command_line_import_and_export(services, data_dir: Path, tmp_path: Path
         main(["--data-dir", str(data_dir), "export", "contacts", "--format", "vcf", "--out", str(out)]) == 0
     )
     assert out.read_text(encoding="utf-8").count("BEGIN:VCARD") == 4
+
+
+def test_imported_rows_are_recorded_like_created_ones(services, tmp_path: Path) -> None:
+    import json
+
+    from sqlalchemy import select
+
+    from app.models import AuditEntry, OutboxEntry
+
+    path = tmp_path / "one.csv"
+    path.write_text("Họ và tên,Email,Lĩnh vực\nHồ Thu Thủy,thuy@a.vn,Y tế\n", encoding="utf-8")
+    services.contacts_import.import_file(path, good_rows=False)
+    made = services.journalists.create(
+        {"full_name": "Hồ Thu Thủy 2", "emails": "thuy2@a.vn", "beats": "Y tế"}
+    )
+    imported = services.journalists.list(search="thuy thuy@a.vn")[0]
+    assert imported.updated_hlc and imported.updated_by == "tester"
+    with services.db.session() as session:
+        entries = {
+            e.row_id: json.loads(e.changes_json)
+            for e in session.scalars(select(OutboxEntry).where(OutboxEntry.entity == "journalist"))
+        }
+        audited = {
+            a.row_id for a in session.scalars(select(AuditEntry).where(AuditEntry.entity == "journalist"))
+        }
+    assert set(entries[imported.id]) == set(entries[made.id])
+    assert entries[imported.id]["full_name"] == {"old": None, "new": "Hồ Thu Thủy"}
+    assert {imported.id, made.id} <= audited
