@@ -122,8 +122,8 @@ def budget_by_task(figures: dict[str, Any], width: float) -> Drawing:
     available = [(tasks[c]["allocated"] + tasks[c]["adjustments"]) / 1_000_000 for c in codes]
     spent = [tasks[c]["spent_to_date"] / 1_000_000 for c in codes]
     chart = HorizontalBarChart()
-    chart.x, chart.y = 150, 40
-    chart.width, chart.height = width - 170, height - 60
+    chart.x, chart.y = 165, 40
+    chart.width, chart.height = width - 185, height - 60
     chart.data = [available, spent]
     chart.categoryAxis.categoryNames = [enum_label(e.TaskCategory, c).vi for c in codes]
     chart.categoryAxis.labels.fontName = FONT
@@ -142,14 +142,16 @@ def budget_by_task(figures: dict[str, Any], width: float) -> Drawing:
     chart.bars[1].strokeColor = None
     drawing.add(chart)
     legend = Legend()
-    legend.x, legend.y = 150, 14
+    legend.x, legend.y = 165, 10
     legend.fontName = FONT
     legend.fontSize = 9
     legend.columnMaximum = 1
     legend.deltax = 140
     legend.colorNamePairs = [(PALETTE[1], "Dự toán sau điều chỉnh"), (PALETTE[0], "Lũy kế chi")]
     drawing.add(legend)
-    drawing.add(String(width - 10, 14, "Đơn vị: triệu đồng", fontName=FONT, fontSize=9, textAnchor="end"))
+    drawing.add(
+        String(width - 10, height - 10, "Đơn vị: triệu đồng", fontName=FONT, fontSize=9, textAnchor="end")
+    )
     return drawing
 
 

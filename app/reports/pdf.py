@@ -58,7 +58,8 @@ MARGIN_TOP = 20 * mm
 MARGIN_BOTTOM = 20 * mm
 MARGIN_LEFT = 30 * mm
 MARGIN_RIGHT = 15 * mm
-FRAME_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+FRAME_PADDING = 6  # ReportLab's frame padding: the text block runs 32.1-192.9 mm from the left edge
+FRAME_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT - 2 * FRAME_PADDING
 PAGE_NUMBER_BASELINE = PAGE_HEIGHT - 12 * mm  # in the top margin, centred over the text block
 
 REGULAR, BOLD, ITALIC, BOLD_ITALIC = (
@@ -213,20 +214,27 @@ def render_pdf(
     total_blocks = sum(len(s.blocks) for s in layout.sections) or 1
     done_blocks = 0
     for section in layout.sections:
-        story.append(_p(f"{section.number}. {section.title}", styles.section))
+        # Headings travel with what follows them: a long table moves its headings along.
+        heading: list[Flowable] = [_p(f"{section.number}. {section.title}", styles.section)]
         for block in section.blocks:
             if isinstance(block, ReportTable):
-                story.extend(_table(block, styles))
+                story.extend(_table(block, styles, heading))
+                heading = []
             elif isinstance(block, Chart):
                 charts_done += 1
+                story.extend(heading)
+                heading = []
                 story.extend(_chart(block, charts_done, figures, styles))
             elif isinstance(block, Subheading):
-                story.append(_p(block.text, styles.subheading))
+                heading.append(_p(block.text, styles.subheading))
             else:
+                story.extend(heading)
+                heading = []
                 story.append(_p(str(block), styles.body))
             done_blocks += 1
             if progress is not None:
                 progress(0.5 * done_blocks / total_blocks)
+        story.extend(heading)
     story.append(Spacer(1, 12))
     story.append(_signature(styles, office, narrative))
 
@@ -253,7 +261,9 @@ def render_pdf(
     def later_page(canvas: Canvas, document: Any) -> None:
         canvas.saveState()
         canvas.setFont(REGULAR, 13)
-        canvas.drawCentredString(MARGIN_LEFT + FRAME_WIDTH / 2, PAGE_NUMBER_BASELINE, str(document.page))
+        canvas.drawCentredString(
+            MARGIN_LEFT + FRAME_PADDING + FRAME_WIDTH / 2, PAGE_NUMBER_BASELINE, str(document.page)
+        )
         canvas.restoreState()
         if progress is not None:
             progress(min(0.99, 0.5 + 0.5 * document.page / max(estimated_pages, document.page + 1)))
@@ -265,13 +275,23 @@ def render_pdf(
 
 
 def _header(styles: Styles, office: dict[str, Any], narrative: Narrative, day: date) -> list[Flowable]:
-    left_width = 72 * mm
-    right_width = FRAME_WIDTH - left_width
+    right_width = pdfmetrics.stringWidth(MOTTO, BOLD, 12) + 2 * mm
+    # The header block may use the frame's padding: it spans the full 30-195 mm.
+    left_width = FRAME_WIDTH + 2 * FRAME_PADDING - right_width
     office_name = (office.get("name") or "").upper()
     superior = (office.get("superior_body") or "").upper()
     left: list[Flowable] = []
     if superior:
-        left.append(_p(superior, styles.header_left))
+        # One line when it fits at 11-13 pt (Decree 30/2020 sizes); a longer name wraps.
+        size = next(
+            (
+                s
+                for s in (13, 12.5, 12, 11.5, 11)
+                if pdfmetrics.stringWidth(superior, REGULAR, s) <= left_width - 2
+            ),
+            11,
+        )
+        left.append(_p(superior, _style("header_superior", REGULAR, size, alignment=TA_CENTER)))
     left.append(_p(office_name, styles.header_left_bold))
     name_width = min(pdfmetrics.stringWidth(office_name, BOLD, 12.5), left_width - 12)
     left.append(CentredRule(max(20 * mm, name_width / 3)))
@@ -333,7 +353,7 @@ def _fitting_size(table: ReportTable, widths: list[float]) -> float:
     return TABLE_SIZES[-1]
 
 
-def _table(table: ReportTable, styles: Styles) -> list[Flowable]:
+def _table(table: ReportTable, styles: Styles, heading: list[Flowable]) -> list[Flowable]:
     share = sum(c.width for c in table.columns)
     widths = [FRAME_WIDTH * c.width / share for c in table.columns]
     size = _fitting_size(table, widths)
@@ -387,9 +407,9 @@ def _table(table: ReportTable, styles: Styles) -> list[Flowable]:
     caption_text = f"Bảng {table.number}. {table.title}"
     tail: list[Flowable] = [_p(table.note, styles.note) if table.note else Spacer(1, 6)]
     if len(data) <= 12:
-        return [KeepTogether([_p(caption_text, styles.caption), flowable, *tail])]
+        return [KeepTogether([*heading, _p(caption_text, styles.caption), flowable, *tail])]
     # A long table starts on the current page when a few rows still fit under its caption.
-    return [CondPageBreak(45 * mm), _p(caption_text, styles.long_caption), flowable, *tail]
+    return [CondPageBreak(45 * mm), *heading, _p(caption_text, styles.long_caption), flowable, *tail]
 
 
 def _chart(block: Chart, number: int, figures: dict[str, Any], styles: Styles) -> list[Flowable]:
@@ -400,11 +420,15 @@ def _chart(block: Chart, number: int, figures: dict[str, Any], styles: Styles) -
 
 def _signature(styles: Styles, office: dict[str, Any], narrative: Narrative) -> Flowable:
     recipients_text = narrative.recipients or office.get("report_recipients") or ""
-    recipients = [line.strip().lstrip("-").strip() for line in recipients_text.splitlines() if line.strip()]
+    recipients = [
+        line.strip().lstrip("-").strip().rstrip(";.").strip() for line in recipients_text.splitlines()
+    ]
+    recipients = [line for line in recipients if line]
+    if not any(line.lower().startswith("lưu") for line in recipients):
+        recipients.append("Lưu: VT")
     left: list[Flowable] = [_p("Nơi nhận:", styles.recipients_title)]
-    for line in recipients:
-        left.append(_p(f"- {line.rstrip(';.')};", styles.recipients))
-    left.append(_p("- Lưu: VT.", styles.recipients))
+    for index, line in enumerate(recipients):
+        left.append(_p(f"- {line}{'.' if index == len(recipients) - 1 else ';'}", styles.recipients))
     signer_title = (narrative.signer_title or office.get("signer_title") or "").upper()
     signer_name = narrative.signer_name or office.get("signer_name") or ""
     right: list[Flowable] = [

@@ -266,7 +266,7 @@ def indicator_table(indicators: dict[str, Any]) -> Table:
         "spokesperson_indicators",
         "Sáu chỉ tiêu về phát ngôn và cung cấp thông tin cho báo chí (Nghị định 244/2026/NĐ-CP, Điều 10)",
         [
-            Column("STT", INT, 0.5),
+            Column("STT", INT, 0.62),
             Column("Chỉ tiêu", TEXT, 5),
             Column("Kết quả", INT),
             Column("Trên tổng số", INT),
@@ -499,7 +499,7 @@ def _plan(figures: dict[str, Any], following: Period, narrative: Narrative) -> S
             "plan",
             f"Kế hoạch hoạt động {period_title(following)}",
             [
-                Column("STT", INT, 0.55),
+                Column("STT", INT, 0.62),
                 Column("Thời gian", DATETIME, 1.35),
                 Column("Loại hoạt động", TEXT, 1.7),
                 Column("Nội dung", TEXT, 3.2),
@@ -555,7 +555,7 @@ def annual_layout(figures: dict[str, Any], narrative: Narrative) -> Layout:
                     "speakers",
                     "Danh sách người phát ngôn, người được ủy quyền phát ngôn",
                     [
-                        Column("STT", INT, 0.5),
+                        Column("STT", INT, 0.62),
                         Column("Họ và tên", TEXT, 2),
                         Column("Chức vụ", TEXT, 2),
                         Column("Vai trò", TEXT, 1.8),

@@ -77,6 +77,18 @@ def _media_page(ctx: UiContext) -> QWidget:
     return MediaPage(ctx)
 
 
+def _dashboard_page(ctx: UiContext) -> QWidget:
+    from app.ui.dashboard.page import DashboardPage
+
+    return DashboardPage(ctx)
+
+
+def _reports_page(ctx: UiContext) -> QWidget:
+    from app.ui.reports.page import ReportsPage
+
+    return ReportsPage(ctx)
+
+
 def _settings_page(ctx: UiContext) -> QWidget:
     from app.ui.settings.page import SettingsPage
 
@@ -90,17 +102,7 @@ def _monitoring(ctx: UiContext) -> QWidget:
 
 
 PAGES: list[PageSpec] = [
-    PageSpec(
-        "dashboard",
-        str(QT_TRANSLATE_NOOP("Pages", "Dashboard")),
-        _not_yet(
-            "Dashboard",
-            QT_TRANSLATE_NOOP(
-                "Pages",
-                "What needs attention today: upcoming activities, overdue deadlines, compliance, budget and coverage alerts.",
-            ),
-        ),
-    ),
+    PageSpec("dashboard", str(QT_TRANSLATE_NOOP("Pages", "Dashboard")), _dashboard_page),
     PageSpec("calendar", str(QT_TRANSLATE_NOOP("Pages", "Calendar")), _calendar_page),
     PageSpec("media", str(QT_TRANSLATE_NOOP("Pages", "Media")), _media_page),
     PageSpec(
@@ -114,16 +116,7 @@ PAGES: list[PageSpec] = [
         _budget_page,
     ),
     PageSpec("monitoring", str(QT_TRANSLATE_NOOP("Pages", "Monitoring")), _monitoring),
-    PageSpec(
-        "reports",
-        str(QT_TRANSLATE_NOOP("Pages", "Reports")),
-        _not_yet(
-            "Reports",
-            QT_TRANSLATE_NOOP(
-                "Pages", "Quarterly and annual reports in the national administrative document format."
-            ),
-        ),
-    ),
+    PageSpec("reports", str(QT_TRANSLATE_NOOP("Pages", "Reports")), _reports_page),
     PageSpec(
         "sync",
         str(QT_TRANSLATE_NOOP("Pages", "Sync")),

@@ -1394,6 +1394,117 @@
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Today and the next 7 days</source>
+        <translation>Hôm nay và 7 ngày tới</translation>
+    </message>
+    <message>
+        <source>Overdue deadlines</source>
+        <translation>Việc quá hạn</translation>
+    </message>
+    <message>
+        <source>Compliance this quarter</source>
+        <translation>Tuân thủ quy định quý này</translation>
+    </message>
+    <message>
+        <source>Budget burn</source>
+        <translation>Tiến độ chi ngân sách</translation>
+    </message>
+    <message>
+        <source>Coverage alerts</source>
+        <translation>Cảnh báo thông tin báo chí</translation>
+    </message>
+    <message>
+        <source>Sync status</source>
+        <translation>Tình trạng đồng bộ</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Đang tải…</translation>
+    </message>
+    <message>
+        <source>The dashboard could not be loaded: %1</source>
+        <translation>Không tải được trang tổng quan: %1</translation>
+    </message>
+    <message>
+        <source>As of %1 %2</source>
+        <translation>Cập nhật lúc %1 ngày %2</translation>
+    </message>
+    <message>
+        <source>Nothing scheduled.</source>
+        <translation>Không có lịch.</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… và %1 hoạt động khác</translation>
+    </message>
+    <message>
+        <source>%1 today · %2 in 8 days</source>
+        <translation>%1 hôm nay · %2 trong 8 ngày</translation>
+    </message>
+    <message>
+        <source>(%1 days)</source>
+        <translation>(%1 ngày)</translation>
+    </message>
+    <message>
+        <source>Nothing is overdue.</source>
+        <translation>Không có việc quá hạn.</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>đạt</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>đang thực hiện</translation>
+    </message>
+    <message>
+        <source>at risk</source>
+        <translation>có nguy cơ không đạt</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>không đạt</translation>
+    </message>
+    <message>
+        <source>No allocations for this year yet.</source>
+        <translation>Chưa có dự toán năm nay.</translation>
+    </message>
+    <message>
+        <source>Spent %1 of %2 allocated in %3</source>
+        <translation>Đã chi %1 trên dự toán %2 năm %3</translation>
+    </message>
+    <message>
+        <source>%1% of the year has passed</source>
+        <translation>Đã qua %1% thời gian trong năm</translation>
+    </message>
+    <message>
+        <source>%1 allocation(s) overspent</source>
+        <translation>%1 dự toán bị chi vượt</translation>
+    </message>
+    <message>
+        <source>Negative articles in the last 7 days: %1</source>
+        <translation>Tin, bài tiêu cực trong 7 ngày qua: %1</translation>
+    </message>
+    <message>
+        <source>Replies to the press overdue: %1</source>
+        <translation>Phản hồi báo chí quá hạn: %1</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Máy chủ: %1</translation>
+    </message>
+    <message>
+        <source>Not connected to a sync server</source>
+        <translation>Chưa kết nối máy chủ đồng bộ</translation>
+    </message>
+    <message>
+        <source>Changes waiting to sync: %1</source>
+        <translation>Thay đổi chờ đồng bộ: %1</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseProblemDialog</name>
     <message>
         <source>CommDesk — the data file cannot be used</source>
@@ -2713,10 +2824,6 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <source>What needs attention today: upcoming activities, overdue deadlines, compliance, budget and coverage alerts.</source>
-        <translation>Những việc cần chú ý hôm nay: hoạt động sắp tới, hạn quá hạn, tuân thủ quy định, kinh phí và cảnh báo thông tin báo chí.</translation>
-    </message>
-    <message>
         <source>Calendar</source>
         <translation>Lịch truyền thông</translation>
     </message>
@@ -2739,10 +2846,6 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     <message>
         <source>Reports</source>
         <translation>Báo cáo</translation>
-    </message>
-    <message>
-        <source>Quarterly and annual reports in the national administrative document format.</source>
-        <translation>Báo cáo quý và năm theo thể thức văn bản hành chính.</translation>
     </message>
     <message>
         <source>Sync</source>
@@ -3306,6 +3409,157 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     </message>
 </context>
 <context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Quarterly report</source>
+        <translation>Báo cáo quý</translation>
+    </message>
+    <message>
+        <source>Annual spokesperson report</source>
+        <translation>Báo cáo phát ngôn năm</translation>
+    </message>
+    <message>
+        <source>Quarter %1</source>
+        <translation>Quý %1</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Quý</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Lập báo cáo</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>In…</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Lưu PDF…</translation>
+    </message>
+    <message>
+        <source>Save XLSX…</source>
+        <translation>Lưu XLSX…</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Lưu dự thảo</translation>
+    </message>
+    <message>
+        <source>Issue…</source>
+        <translation>Ban hành…</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>given when issued, e.g. 12</source>
+        <translation>cấp khi ban hành, ví dụ 12</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Số văn bản</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Trích yếu</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>Người ký</translation>
+    </message>
+    <message>
+        <source>Signer's title</source>
+        <translation>Chức vụ người ký</translation>
+    </message>
+    <message>
+        <source>VI. Assessment</source>
+        <translation>VI. Đánh giá chung</translation>
+    </message>
+    <message>
+        <source>VII. Next-quarter tasks</source>
+        <translation>VII. Nhiệm vụ quý tới</translation>
+    </message>
+    <message>
+        <source>VIII. Recommendations</source>
+        <translation>VIII. Kiến nghị, đề xuất</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Đang tải…</translation>
+    </message>
+    <message>
+        <source>Issued on %1 — figures frozen as issued (%2). SHA-256 %3</source>
+        <translation>Đã ban hành ngày %1 — số liệu giữ nguyên như khi ban hành (%2). SHA-256 %3</translation>
+    </message>
+    <message>
+        <source>Draft — figures recomputed from the data (%1).</source>
+        <translation>Dự thảo — số liệu được tính lại từ dữ liệu (%1).</translation>
+    </message>
+    <message>
+        <source>data changed: generate again</source>
+        <translation>dữ liệu đã thay đổi: hãy lập lại báo cáo</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <source>The regenerated file differs from the issued one (checksum mismatch).</source>
+        <translation>Tệp tạo lại khác với tệp đã ban hành (mã kiểm tra không khớp).</translation>
+    </message>
+    <message>
+        <source>The report could not be made: %1</source>
+        <translation>Không lập được báo cáo: %1</translation>
+    </message>
+    <message>
+        <source>draft saved</source>
+        <translation>đã lưu dự thảo</translation>
+    </message>
+    <message>
+        <source>Enter the document number before issuing.</source>
+        <translation>Hãy nhập số văn bản trước khi ban hành.</translation>
+    </message>
+    <message>
+        <source>Issue the report</source>
+        <translation>Ban hành báo cáo</translation>
+    </message>
+    <message>
+        <source>Issue report No. %1? Its figures are frozen as they are now and it can no longer be edited.</source>
+        <translation>Ban hành báo cáo số %1? Số liệu sẽ được giữ nguyên như hiện nay và báo cáo không sửa được nữa.</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>Không khởi động được máy in.</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>Lưu PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save XLSX</source>
+        <translation>Lưu XLSX</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Sổ tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>saved to %1</source>
+        <translation>đã lưu vào %1</translation>
+    </message>
+</context>
+<context>
     <name>ServiceDialog</name>
     <message>
         <source>Save</source>
@@ -3470,6 +3724,13 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     <message>
         <source>Workload</source>
         <translation>Khối lượng công việc</translation>
+    </message>
+</context>
+<context>
+    <name>Tile</name>
+    <message>
+        <source>Open</source>
+        <translation>Mở</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,1 @@
+"""The Dashboard: what needs attention today."""
