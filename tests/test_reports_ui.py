@@ -59,7 +59,8 @@ def test_reports_page_generates_previews_prints_saves_and_issues(
     pdf_path, xlsx_path = tmp_path / "q1.pdf", tmp_path / "q1.xlsx"
     page.save_to(pdf_path, "pdf")
     page.save_to(xlsx_path, "xlsx")
-    qtbot.waitUntil(lambda: pdf_path.exists() and xlsx_path.exists() and "q1.xlsx" in page.status.text())
+    qtbot.waitUntil(lambda: ctx.tasks.pending() == 0 and pdf_path.exists() and xlsx_path.exists())
+    assert "đã lưu vào" in page.status.text()
     text = " ".join(p.extract_text() for p in PdfReader(pdf_path).pages)
     assert "Số: 7/BC-UBND" in text and "Hoàn thành tốt nhiệm vụ quý I." in text
     assert f"Tổng số hoạt động trong kỳ: {x.activities_total}" in " ".join(text.split())
@@ -81,11 +82,13 @@ def test_reports_page_generates_previews_prints_saves_and_issues(
     record = services.reports.list({"kind": "quarterly", "year": 2026, "period": 1})[0]
     assert record.status == "issued" and record.number == "7"
     assert page.rendered is not None and record.file_sha256 == page.rendered.sha256
+    qtbot.waitUntil(lambda: ctx.tasks.pending() == 0, timeout=10_000)
 
 
 def test_reports_page_switches_to_the_annual_report(services: Services, qtbot: QtBot) -> None:
     build_quarter(services)
-    page = ReportsPage(build_context(services))
+    ctx = build_context(services)
+    page = ReportsPage(ctx)
     qtbot.addWidget(page)
     page.year.setValue(2026)
     page.kind.setCurrentIndex(1)
@@ -95,6 +98,8 @@ def test_reports_page_switches_to_the_annual_report(services: Services, qtbot: Q
     with qtbot.waitSignal(page.generated, timeout=30_000):
         page.generate()
     assert page.pdf.pageCount() >= 1
+    ctx.tasks.wait_for_done()
+    qtbot.wait(20)
 
 
 def test_dashboard_tiles_show_the_data_and_open_their_pages(services: Services, qtbot: QtBot) -> None:
@@ -163,6 +168,7 @@ def test_dashboard_tiles_show_the_data_and_open_their_pages(services: Services, 
     services.db.forbid_thread(None)
     services.expenses.create({"spent_on": now.date(), "amount": 2_500_000, "allocation_id": allocation.id})
     qtbot.waitUntil(lambda: tiles["budget"].figure.text() == "50,0%", timeout=10_000)
+    qtbot.waitUntil(lambda: not page._loading and ctx.tasks.pending() == 0, timeout=10_000)
 
 
 def test_main_window_dashboard_tile_opens_the_reports_page(services: Services, qtbot: QtBot) -> None:
@@ -173,4 +179,4 @@ def test_main_window_dashboard_tile_opens_the_reports_page(services: Services, q
     qtbot.waitUntil(lambda: dashboard.data is not None, timeout=30_000)
     qtbot.mouseClick(dashboard.tiles["compliance"], Qt.MouseButton.LeftButton)
     assert isinstance(window.stack.currentWidget(), ReportsPage)
-    window.ctx.tasks.wait_for_done()
+    qtbot.waitUntil(lambda: window.ctx.tasks.pending() == 0, timeout=30_000)

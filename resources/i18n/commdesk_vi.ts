@@ -212,7 +212,7 @@
     </message>
     <message>
         <source>Subject</source>
-        <translation>Tiêu đề</translation>
+        <translation>Trích yếu</translation>
     </message>
     <message>
         <source>Status</source>
@@ -2954,7 +2954,7 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     </message>
     <message>
         <source>Subject</source>
-        <translation>Tiêu đề</translation>
+        <translation>Trích yếu</translation>
     </message>
     <message>
         <source>Message</source>
