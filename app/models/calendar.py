@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Synced, UTCDateTime, enum_check, non_negative
@@ -22,6 +32,14 @@ class Activity(Synced, Base):
         non_negative("planned_cost"),
         non_negative("actual_cost"),
         non_negative("reminder_minutes"),
+        # Calendar views read a date range; these keep the rare rows that need more than the
+        # starts_at range (repeating series, activities crossing a date) out of a table scan.
+        Index("ix_activity_series_start", "starts_at", sqlite_where=text("rrule != ''")),
+        Index(
+            "ix_activity_long_start",
+            "starts_at",
+            sqlite_where=text("substr(ends_at, 1, 10) != substr(starts_at, 1, 10)"),
+        ),
     )
     __money_fields__ = ("planned_cost", "actual_cost")
 

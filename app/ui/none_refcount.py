@@ -18,6 +18,7 @@ HEADROOM = 1 << 60  # references; a Py_ssize_t holds about 9.2e18
 def keep_none_alive() -> None:
     if sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
         return
-    count = ctypes.c_ssize_t.from_address(id(None))  # ob_refcnt is the object's first field
-    if count.value < HEADROOM // 2:
-        count.value += HEADROOM
+    for immortal in (None, True, False):  # the same happens to True and False
+        count = ctypes.c_ssize_t.from_address(id(immortal))  # ob_refcnt is the object's first field
+        if count.value < HEADROOM // 2:
+            count.value += HEADROOM
