@@ -1,14 +1,14 @@
-"""calendar range indexes
+"""calendar range indexes; also joins the two 0004 branches (search index, sync tables)
 
 Revision ID: 0005_calendar
-Revises: 0004_sync
+Revises: 0004_foundation_search, 0004_sync
 """
 
 from alembic import op
 import sqlalchemy as sa
 
 revision = '0005_calendar'
-down_revision = '0004_sync'
+down_revision = ('0004_foundation_search', '0004_sync')
 branch_labels = None
 depends_on = None
 
