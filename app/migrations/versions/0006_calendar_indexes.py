@@ -1,14 +1,14 @@
-"""calendar range indexes; also joins the two 0004 branches (search index, sync tables)
+"""calendar range indexes
 
-Revision ID: 0005_calendar
-Revises: 0004_foundation_search, 0004_sync
+Revision ID: 0006_calendar
+Revises: 0005_foundation_search
 """
 
 from alembic import op
 import sqlalchemy as sa
 
-revision = '0005_calendar'
-down_revision = ('0004_foundation_search', '0004_sync')
+revision = '0006_calendar'
+down_revision = '0005_foundation_search'
 branch_labels = None
 depends_on = None
 
