@@ -1,14 +1,14 @@
 """calendar range indexes
 
-Revision ID: 0006_calendar
-Revises: 0005_foundation_search
+Revision ID: 0007_calendar
+Revises: 0006_monitoring
 """
 
 from alembic import op
 import sqlalchemy as sa
 
-revision = '0006_calendar'
-down_revision = '0005_foundation_search'
+revision = '0007_calendar'
+down_revision = '0006_monitoring'
 branch_labels = None
 depends_on = None
 
