@@ -198,6 +198,7 @@ class DesktopApp(QObject):
         self.window.show()
         start_reminders(self.window.ctx, self.window)
         start_monitoring(self.window.ctx, self.window)
+        start_mail_outbox(self.window.ctx, self.window)
         self._backup_timer.start()
         QTimer.singleShot(0, self.daily_backup)
         if crashed_last_time is not None:
@@ -381,6 +382,7 @@ class DesktopApp(QObject):
         window.show()
         start_reminders(window.ctx, window)
         start_monitoring(window.ctx, window)
+        start_mail_outbox(window.ctx, window)
         self._backup_timer.start()
         return True
 
@@ -421,6 +423,12 @@ class DesktopApp(QObject):
 
 def start_monitoring(ctx: UiContext, window: MainWindow) -> None:
     from app.ui.monitoring.background import start_monitoring as start
+
+    start(ctx, window)
+
+
+def start_mail_outbox(ctx: UiContext, window: MainWindow) -> None:
+    from app.ui.media.send import start_mail_outbox as start
 
     start(ctx, window)
 

@@ -375,3 +375,19 @@ def test_finding_and_merging_duplicates(qtbot, ctx, page, people) -> None:
     kept = on_worker(qtbot, ctx, lambda: ctx.services.journalists.get(people["hung"].id))
     assert kept.phones == "0912345678"
     qtbot.waitUntil(lambda: page.journalists.model.rowCount() == 3)
+
+
+def test_the_mail_outbox_runs_without_the_media_page_and_the_page_shares_it(qtbot, ctx) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from app.ui.media.send import start_mail_outbox
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    pump = start_mail_outbox(ctx, window)
+    with qtbot.waitSignal(pump.delivered, timeout=10_000) as delivered:
+        pump.deliver_now()
+    assert delivered.args[0].waiting == 0 and delivered.args[0].error == ""
+    page = MediaPage(ctx)
+    qtbot.addWidget(page)
+    assert page.pump is pump

@@ -249,6 +249,7 @@ class AgenciesTab(QWidget):
         detail.addWidget(self.people)
         detail.addWidget(self.timeline)
         detail.setStretchFactor(1, 2)
+        detail.setSizes([420, 900])
 
         top = QWidget()
         top_layout = QVBoxLayout(top)

@@ -17,7 +17,8 @@ class MediaPage(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.pump = OutboxPump(ctx, self)
+        shared = ctx.extras.get("mail_pump")
+        self.pump = shared if isinstance(shared, OutboxPump) else OutboxPump(ctx, self)
         self.journalists = JournalistsTab(ctx)
         self.agencies = AgenciesTab(ctx)
         self.questions = QuestionsTab(ctx)

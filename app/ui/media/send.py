@@ -347,3 +347,12 @@ class PressReleaseDialog(QDialog):
             self.error_label.setText(str(error))
         else:
             show_error(self, error)
+
+
+def start_mail_outbox(ctx: UiContext, window: QObject) -> OutboxPump:
+    """Messages left waiting from an earlier session leave once the mail server answers,
+    whether or not the Media workspace is opened. The Media page shares this pump."""
+    pump = OutboxPump(ctx, window)
+    ctx.extras["mail_pump"] = pump
+    QTimer.singleShot(5_000, pump.deliver_now)  # after start-up, not during it
+    return pump
