@@ -19,11 +19,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-import feedparser
-import httpx
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -40,6 +38,9 @@ from app.services.monitoring import CoverageService, CoverageTopicService
 from app.services.rows import to_row
 from app.services.sentiment import suggest_sentiment
 from app.text import fold
+
+if TYPE_CHECKING:  # loaded on first use: both are slow to import and start-up needs neither
+    import httpx
 
 CHECK_INTERVAL = timedelta(minutes=30)
 FIRST_RETRY = timedelta(minutes=15)
@@ -296,6 +297,8 @@ class FeedService:
 
     @staticmethod
     def client() -> httpx.Client:
+        import httpx
+
         return httpx.Client(
             timeout=TIMEOUT_SECONDS, follow_redirects=True, headers={"User-Agent": USER_AGENT}
         )
@@ -304,6 +307,8 @@ class FeedService:
         self, feed: FeedRow, client: httpx.Client, etag: str = "", last_modified: str = ""
     ) -> Download:
         """One conditional GET; never raises for network trouble (it is reported instead)."""
+        import httpx
+
         headers = {"Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5"}
         if etag:
             headers["If-None-Match"] = etag
@@ -357,6 +362,8 @@ class FeedService:
         parsed = None
         error = download.error
         if not error and not download.not_modified:
+            import feedparser
+
             parsed = feedparser.parse(download.content, response_headers=_lower_keys(download.headers))
             if parsed.bozo and not parsed.entries:
                 reason = getattr(parsed, "bozo_exception", "")
