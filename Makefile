@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 QM := resources/i18n/commdesk_vi.qm
-I18N_SOURCES := $(shell find app resources/i18n/vi -name '*.py' -o -name '*.json' 2>/dev/null)
+I18N_SOURCES := $(shell find app resources/i18n/vi resources/i18n/qt -name '*.py' -o -name '*.json' 2>/dev/null)
 DEMO_DIR ?= $(shell $(PYTHON) -c "import pathlib,os;print(os.environ.get('COMMDESK_DEMO_DIR') or pathlib.Path.home()/'.local/share/CommDesk-demo')")
 PYTEST_ARGS ?=
 

@@ -93,6 +93,43 @@ def fill(ts_path: Path, words: dict[str, str | list[str]]) -> list[tuple[str, st
     return missing
 
 
+def qt_word_list(language: str) -> dict[str, dict[str, str]]:
+    """Vietnamese for Qt's own dialogs and buttons, by Qt's context: PySide6 ships no qtbase_vi.qm."""
+    path = I18N / "qt" / f"{language}.json"
+    if not path.exists():
+        return {}
+    loaded: dict[str, dict[str, str]] = json.loads(path.read_text(encoding="utf-8"))
+    return loaded
+
+
+def build_qt(language: str) -> list[tuple[str, str]]:
+    """Compile ``qt_<language>.qm`` from the word list; returns entries left without a translation."""
+    words = qt_word_list(language)
+    if not words:
+        return []
+    root = ET.Element("TS", version="2.1", language=language)
+    missing: list[tuple[str, str]] = []
+    for context_name, messages in sorted(words.items()):
+        context = ET.SubElement(root, "context")
+        ET.SubElement(context, "name").text = context_name
+        for source, translated in sorted(messages.items()):
+            message = ET.SubElement(context, "message")
+            ET.SubElement(message, "source").text = source
+            translation = ET.SubElement(message, "translation")
+            if translated.strip():
+                translation.text = translated
+            else:
+                translation.set("type", "unfinished")
+                missing.append((context_name, source))
+    ts_path = I18N / f"qt_{language}.ts"
+    ET.ElementTree(root).write(ts_path, encoding="utf-8", xml_declaration=True)
+    subprocess.run(
+        [_tool("pyside6-lrelease"), "-silent", str(ts_path), "-qm", str(I18N / f"qt_{language}.qm")],
+        check=True,
+    )
+    return missing
+
+
 def build(check: bool = False) -> list[tuple[str, str]]:
     missing_all: list[tuple[str, str]] = []
     for language in LANGUAGES:
@@ -114,6 +151,7 @@ def build(check: bool = False) -> list[tuple[str, str]]:
             ],
             check=True,
         )
+        missing_all += build_qt(language)
     if check and missing_all:
         for context, source in missing_all:
             print(f"no Vietnamese for [{context}] {source!r}", file=sys.stderr)
