@@ -8,7 +8,7 @@ I18N_SOURCES := $(shell find app resources/i18n/vi resources/i18n/qt -name '*.py
 DEMO_DIR ?= $(shell $(PYTHON) -c "import pathlib,os;print(os.environ.get('COMMDESK_DEMO_DIR') or pathlib.Path.home()/'.local/share/CommDesk-demo')")
 PYTEST_ARGS ?=
 
-.PHONY: run demo test lint format bench translations clean
+.PHONY: run demo test lint format bench translations clean bundle
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,13 @@ test: lint $(QM)
 
 bench: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
+
+# One-folder bundle (dist/CommDesk) with PyInstaller, then its smoke test; see installers/README.md.
+bundle: $(STAMP) $(QM)
+	$(BIN)/python -m pip install --quiet -e '.[bundle]'
+	$(BIN)/python installers/make_icons.py build/icons
+	$(BIN)/pyinstaller installers/commdesk.spec --distpath dist --workpath build/pyinstaller --noconfirm --log-level WARN
+	$(BIN)/python installers/smoke_test.py dist/CommDesk
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

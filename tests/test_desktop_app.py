@@ -138,3 +138,14 @@ def test_daily_backup_keeps_the_newest_copies(services, tmp_path) -> None:
     assert all(verify_backup(b.path) for b in list_backups(folder))
     services.preferences.set("backup.daily", False)
     assert daily_backup(services, start + timedelta(days=9)) is None
+
+
+def test_self_test_checks_the_installation(qtbot, data_dir, capsys) -> None:
+    from app.cli import main
+
+    _prepare(data_dir)
+    assert main(["--data-dir", str(data_dir), "self-test"]) == 0
+    out = capsys.readouterr().out
+    assert "FAIL" not in out
+    assert "window: 9 workspaces" in out or "window:" in out
+    assert out.count("ok    ") == 5

@@ -13,6 +13,7 @@ from app.errors import CommDeskError
 # Each module adds its subcommands through register(subparsers).
 COMMAND_MODULES = [
     "app.cli.core",
+    "app.cli.shipit",
     "app.cli.staff",
     "app.cli.demo",
     "app.cli.media",
