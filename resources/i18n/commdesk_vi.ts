@@ -1396,6 +1396,10 @@
 <context>
     <name>DashboardPage</name>
     <message>
+        <source>Dashboard</source>
+        <translation>Tổng quan</translation>
+    </message>
+    <message>
         <source>Today and the next 7 days</source>
         <translation>Hôm nay và 7 ngày tới</translation>
     </message>

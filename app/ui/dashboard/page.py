@@ -89,7 +89,8 @@ class DashboardPage(QWidget):
         self.data: DashboardData | None = None
         self._loading = False
         self._again = False
-        heading = QLabel(f"<h2>{escape(self.tr('Dashboard'))}</h2>")
+        title = self.tr("Dashboard")
+        heading = QLabel(f"<h2>{escape(title)}</h2>")
         self.as_of = QLabel()
         self.as_of.setStyleSheet("color: #666;")
         self.tiles = {
