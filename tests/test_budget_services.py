@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from app.errors import ValidationError
 from app.services.budget import REFUSE, WARN
@@ -236,3 +238,52 @@ def test_planned_versus_actual(services, allocation) -> None:
     )
     assert costs[1].actual == 18_000_000 and costs[1].variance == 3_000_000
     assert b.id == costs[1].activity_id
+
+
+_operations = st.lists(
+    st.one_of(
+        st.tuples(st.just("spend"), st.integers(0, 50_000_000)),
+        st.tuples(st.just("adjust"), st.integers(-20_000_000, 40_000_000).filter(bool)),
+        st.tuples(st.just("edit"), st.integers(0, 50_000_000)),
+        st.tuples(st.just("delete"), st.integers(0, 10)),
+        st.tuples(st.just("undo_adjustment"), st.integers(0, 10)),
+    ),
+    max_size=12,
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(operations=_operations)
+def test_balance_matches_a_running_total(services, operations) -> None:
+    """Whatever is spent, edited, adjusted or deleted, the balance is amount + adjustments − expenses."""
+    a = services.allocations.create(
+        {"fiscal_year": 2026, "funding_source": "other", "task_category": "other", "amount": 60_000_000}
+    )
+    expenses: dict[str, int] = {}
+    adjustments: dict[str, int] = {}
+    reason = {"overspend_reason": "Theo chỉ đạo"}  # warn policy: overspending needs a reason
+    for op, value in operations:
+        if op == "spend":
+            row = services.expenses.create(
+                {"spent_on": "2026-05-01", "amount": value, "allocation_id": a.id, **reason}
+            )
+            expenses[row.id] = value
+        elif op == "adjust":
+            adjustments[services.adjustments.create({"allocation_id": a.id, "amount": value}).id] = value
+        elif op == "edit" and expenses:
+            target = sorted(expenses)[value % len(expenses)]
+            services.expenses.update(target, {"amount": value, **reason})
+            expenses[target] = value
+        elif op == "delete" and expenses:
+            target = sorted(expenses)[value % len(expenses)]
+            services.expenses.delete(target)
+            del expenses[target]
+        elif op == "undo_adjustment" and adjustments:
+            target = sorted(adjustments)[value % len(adjustments)]
+            services.adjustments.delete(target)
+            del adjustments[target]
+    balance = services.allocations.balance(a.id)
+    assert balance.adjustments == sum(adjustments.values())
+    assert balance.spent == sum(expenses.values())
+    assert balance.balance == 60_000_000 + sum(adjustments.values()) - sum(expenses.values())
+    assert balance.expense_count == len(expenses)

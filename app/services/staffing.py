@@ -13,7 +13,6 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
 
-from dateutil.rrule import rrulestr
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
@@ -23,6 +22,7 @@ from app.models import enums as e
 from app.services.fields import LOCAL_TZ
 from app.services.organisation import StaffService, TrainingService, UnitService
 from app.services.preferences import INT, Preference, register
+from app.services.recurrence import RecurrenceError, occurrence_starts
 from app.text import fold
 
 SPEAKER_ROLES = (e.StaffRole.SPOKESPERSON.value, e.StaffRole.AUTHORISED_SPEAKER.value)
@@ -291,6 +291,7 @@ class StaffMemberService(StaffService):
                 Activity.deleted_at.is_(None),
                 Activity.status.in_(ACTIVE_STATUSES),
                 Activity.rrule != "",
+                Activity.series_id.is_(None),
                 Activity.starts_at < end,
                 or_(Activity.chair_id.is_not(None), Activity.spokesperson_id.is_not(None)),
             )
@@ -308,20 +309,12 @@ class StaffMemberService(StaffService):
         found = []
         for series_id, starts, rule, exdates, chair, speaker in series:
             try:
-                # Expanded in Vietnam time so "every Monday 8:00" stays on Mondays.
-                recurrence = rrulestr(rule, dtstart=starts.astimezone(LOCAL_TZ), forceset=True)
-            except (ValueError, TypeError):
+                # The calendar's own expansion: Vietnam wall-clock time, exceptions removed.
+                moments = occurrence_starts(starts, None, rule, exdates, start, end)
+            except (RecurrenceError, ValueError, TypeError):
                 continue  # an unreadable rule is the calendar's to report; count nothing
-            skipped = set(edited[series_id])
-            for line in (exdates or "").splitlines():
-                try:
-                    moment = datetime.fromisoformat(line.strip())
-                except ValueError:
-                    continue
-                skipped.add(moment if moment.tzinfo else moment.replace(tzinfo=UTC))
-            for occurrence in recurrence.between(start, end, inc=True):
-                if occurrence < end and occurrence.astimezone(UTC) not in skipped:
-                    found.append((occurrence, chair, speaker))
+            skipped = {moment.astimezone(UTC) for moment in edited[series_id]}
+            found += [(moment, chair, speaker) for moment in moments if moment not in skipped]
         return found
 
 
