@@ -432,7 +432,7 @@ class TrainingTab(RefreshingTab):
         self.model.order_by, self.model.descending = "starts_on", True
         self.table = make_table(self.model, sortable=True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
-        set_widths(self.table, [90, 180, 260, 200, 60, 150, 110, 90])
+        set_widths(self.table, [85, 170, 230, 180, 55, 140, 110, 85])
         self.hours_model = RowListModel(
             [
                 Column(self.tr("Staff member"), lambda h: h.full_name),
