@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
@@ -108,7 +109,10 @@ class CrashDialog(QDialog):
         layout.addWidget(heading)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.log_label)
-        layout.addWidget(self.show_details)
+        details_row = QHBoxLayout()
+        details_row.addWidget(self.show_details)
+        details_row.addStretch(1)
+        layout.addLayout(details_row)
         layout.addWidget(self.details, 1)
         layout.addWidget(self.buttons)
 
