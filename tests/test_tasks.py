@@ -112,3 +112,20 @@ def test_result_for_a_deleted_widget_is_dropped(qtbot) -> None:
     release.set()
     qtbot.waitUntil(lambda: runner.pending() == 0)
     assert unhandled == []
+
+
+def test_results_arrive_even_when_nobody_holds_the_runner(qtbot) -> None:
+    import gc
+
+    results: list[int] = []
+    release = threading.Event()
+
+    def operation() -> int:
+        release.wait(5)
+        return 7
+
+    TaskRunner().run_db(operation, results.append)
+    gc.collect()
+    release.set()
+    qtbot.waitUntil(lambda: results == [7])
+    qtbot.waitUntil(lambda: not TaskRunner._in_flight)

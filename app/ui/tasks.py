@@ -51,6 +51,10 @@ class TaskRunner(QObject):
     # whether or not the operation had a failure callback: the shell offers a way out.
     recognised_error = Signal(object)
 
+    # Runners with results still to deliver: held here so that a runner whose owner let go of
+    # it (a closed page, a finished test) is not collected while its workers are running.
+    _in_flight: set[TaskRunner] = set()
+
     def __init__(
         self,
         parent: QObject | None = None,
@@ -94,6 +98,7 @@ class TaskRunner(QObject):
         job_id = next(self._ids)
         if not self._callbacks:
             self.busy_changed.emit(True)
+            TaskRunner._in_flight.add(self)
         self._callbacks[job_id] = (on_success, on_failure)
         pool.start(_Job(self, job_id, operation))
         return job_id
@@ -126,6 +131,7 @@ class TaskRunner(QObject):
                     self.unhandled_error.emit(payload)
         finally:
             if not self._callbacks:
+                TaskRunner._in_flight.discard(self)
                 self.busy_changed.emit(False)
 
     def pending(self) -> int:
