@@ -340,6 +340,22 @@ def test_recurring_series_created_and_edited_through_the_editor(qtbot: Any, serv
 # ----- agenda and filters --------------------------------------------------------------------
 
 
+def test_agenda_loads_only_the_months_that_fill_the_view(qtbot: Any, services: Services) -> None:
+    for day in range(1, 29):
+        for hour in (8, 10, 14, 16):
+            activity(
+                services, f"Đăng tin ngày {day} lúc {hour} giờ", local(2026, 3, day, hour), type="portal_post"
+            )
+    activity(services, "Thông cáo tháng chín", local(2026, 9, 5, 9), type="press_release")
+    page = open_page(qtbot, services)
+    qtbot.mouseClick(page.findChild(QWidget, "view_agenda"), Qt.MouseButton.LeftButton)
+    model = page.agenda_model
+    qtbot.waitUntil(lambda: model.rowCount() >= 112 and not model.is_loading())
+    qtbot.wait(300)  # the view would ask for more now if it still had room
+    assert model.loaded_until <= date(2026, 4, 1)
+    assert model.canFetchMore(model.index(-1, -1))
+
+
 def test_agenda_is_lazy_and_filters(qtbot: Any, services: Services, qtmodeltester: Any) -> None:
     staff = person(services, "Hoàng Thu Hà")
     activity(
@@ -352,7 +368,6 @@ def test_agenda_is_lazy_and_filters(qtbot: Any, services: Services, qtmodelteste
     model = page.agenda_model
     assert model.end == date(2027, 1, 1)
     qtbot.waitUntil(lambda: model.rowCount() >= 2)
-    assert model.loaded_until < date(2026, 9, 1)  # only what is needed so far
     while model.canFetchMore(model.index(-1, -1)):
         model.fetchMore(model.index(-1, -1))
         qtbot.waitUntil(lambda: not model.is_loading())
