@@ -143,9 +143,13 @@ def login(
                 attempt_t.c.address == address, attempt_t.c.at > since, attempt_t.c.succeeded.is_(False)
             )
         )
-        if (failed_user or 0) >= FAILED_LOGINS_PER_USER or (failed_address or 0) >= FAILED_LOGINS_PER_ADDRESS:
+        throttled = (failed_user or 0) >= FAILED_LOGINS_PER_USER
+        throttled = throttled or (failed_address or 0) >= FAILED_LOGINS_PER_ADDRESS
+        if throttled:
             audit(connection, "login_throttled", address=address, detail=username)
-            raise AuthError(429, "too many failed logins; try again later")
+    # Raised after the commit, so the audit entry (and below, the failed attempt) is kept.
+    if throttled:
+        raise AuthError(429, "too many failed logins; try again later")
     with engine.connect() as connection:
         account = connection.execute(
             select(account_t, office_t.c.code)
@@ -167,9 +171,11 @@ def login(
                 username=username, address=address[:64], at=datetime.now(UTC), succeeded=ok
             )
         )
-        if not ok or account is None:
+        if not ok:
             audit(connection, "login_failed", address=address, detail=username)
-            raise AuthError(401, "wrong user name or password")
+    if not ok or account is None:
+        raise AuthError(401, "wrong user name or password")
+    with engine.begin() as connection:
         refresh = secrets.token_urlsafe(32)
         device_row_id = str(uuid.uuid4())
         connection.execute(
@@ -199,9 +205,12 @@ def refresh(engine: Engine, signer: TokenSigner, token: str, address: str) -> Lo
             .join(office_t, office_t.c.id == device_t.c.office_id)
             .where(device_t.c.refresh_hash == hash_refresh(token))
         ).first()
-        if row is None or row.revoked_at is not None or row.disabled:
+        refused = row is None or row.revoked_at is not None or row.disabled
+        if refused:
             audit(connection, "refresh_refused", address=address)
-            raise AuthError(401, "this device was signed out or revoked; log in again")
+    if refused or row is None:
+        raise AuthError(401, "this device was signed out or revoked; log in again")
+    with engine.begin() as connection:
         connection.execute(
             update(device_t).where(device_t.c.id == row.id).values(last_seen_at=datetime.now(UTC))
         )

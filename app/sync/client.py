@@ -23,6 +23,7 @@ CA_BUNDLE = "sync.ca_bundle"
 INTERVAL = "sync.interval_minutes"
 USERNAME = "sync.username"
 OFFICE_CODE = "sync.office_code"
+OFFICE_ID = "sync.office_id"
 DEFAULT_INTERVAL_MINUTES = 5
 
 
@@ -84,6 +85,12 @@ class SyncClient:
         self.store = LocalStore(services.db)
         self._engine: SyncEngine | None = None
         self._engine_key: tuple[str, str, str] | None = None
+        self._adopt_office_id()
+
+    def _adopt_office_id(self) -> None:
+        """A database that logged in before its office row arrived still writes for that office."""
+        if not self.services.ctx.office_id:
+            self.services.ctx.office_id = str(self.services.settings.get(OFFICE_ID, "") or "")
 
     # ----- settings -----------------------------------------------------------------------
 
@@ -134,6 +141,7 @@ class SyncClient:
         settings.set(SERVER_URL, server_url)
         settings.set(USERNAME, username)
         settings.set(OFFICE_CODE, token.office_code)
+        settings.set(OFFICE_ID, office_id)
         if ca_bundle:
             settings.set(CA_BUNDLE, ca_bundle)
         self._engine = None
