@@ -70,6 +70,9 @@ class MainWindow(QMainWindow):
         ctx.tasks.unhandled_error.connect(self.show_error)
         ctx.data_changed.changed.connect(self._data_changed)
         self.refresh_pending()
+        from app.ui.sync.indicator import install as install_sync
+
+        install_sync(self)
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))

@@ -87,6 +87,10 @@ def _reports_page(ctx: UiContext) -> QWidget:
     from app.ui.reports.page import ReportsPage
 
     return ReportsPage(ctx)
+def _sync_page(ctx: UiContext) -> QWidget:
+    from app.ui.sync.page import SyncPage
+
+    return SyncPage(ctx)
 
 
 def _settings_page(ctx: UiContext) -> QWidget:
@@ -127,5 +131,16 @@ PAGES: list[PageSpec] = [
             ),
         ),
     ),
+    PageSpec(
+        "reports",
+        str(QT_TRANSLATE_NOOP("Pages", "Reports")),
+        _not_yet(
+            "Reports",
+            QT_TRANSLATE_NOOP(
+                "Pages", "Quarterly and annual reports in the national administrative document format."
+            ),
+        ),
+    ),
+    PageSpec("sync", str(QT_TRANSLATE_NOOP("Pages", "Sync")), _sync_page),
     PageSpec("settings", str(QT_TRANSLATE_NOOP("Pages", "Settings")), _settings_page),
 ]

@@ -76,4 +76,7 @@ SETTINGS_SECTIONS: list[SettingsSection] = [
         str(QT_TRANSLATE_NOOP("Settings", "Backups")),
         lazy("app.ui.settings.backup_section:BackupSection"),
     ),
+    SettingsSection(
+        "sync", str(QT_TRANSLATE_NOOP("Settings", "Sync")), lazy("app.ui.sync.connection:ConnectionSection")
+    ),
 ]
