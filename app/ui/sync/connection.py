@@ -19,7 +19,7 @@ from app.errors import CommDeskError
 from app.sync.client import INTERVAL, SyncStatus
 from app.sync.transport import SyncFailure
 from app.ui.context import UiContext
-from app.ui.sync.controller import sync_controller
+from app.ui.sync.controller import sync_controller, while_alive
 
 
 class ConnectionSection(QWidget):
@@ -85,7 +85,7 @@ class ConnectionSection(QWidget):
         client = self.controller.client
         ctx.tasks.run_db(
             lambda: (client.server_url, client.ca_bundle, client.username, client.interval_minutes()),
-            self._loaded,
+            while_alive(self, self._loaded),
             lambda _e: None,
         )
         self.controller.status_changed.connect(self._show_status)
@@ -132,7 +132,9 @@ class ConnectionSection(QWidget):
         self.message.setText(self.tr("Logging in…"))
         client = self.controller.client
         self.ctx.tasks.run_io(
-            lambda: client.login(server, username, password, bundle), self._logged_in, self._failed
+            lambda: client.login(server, username, password, bundle),
+            while_alive(self, self._logged_in),
+            while_alive(self, self._failed),
         )
 
     def _logged_in(self, token: object) -> None:
@@ -150,7 +152,11 @@ class ConnectionSection(QWidget):
         self.message.setText(explain(self, error))
 
     def log_out(self) -> None:
-        self.ctx.tasks.run_io(self.controller.client.logout, lambda _r: self._logged_out(), self._failed)
+        self.ctx.tasks.run_io(
+            self.controller.client.logout,
+            while_alive(self, lambda _r: self._logged_out()),
+            while_alive(self, self._failed),
+        )
 
     def _logged_out(self) -> None:
         self.message.setText(self.tr("Logged out. Changes stay on this computer until you log in again."))

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.sync.client import SyncClient, SyncStatus
@@ -36,15 +38,24 @@ class SyncController(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self._timer_fired)
+        self.stopped = False
 
     def start(self) -> None:
         """Read the state, then sync on the timer (the first round shortly after start-up)."""
         self.refresh_status()
         self.ctx.tasks.run_db(self.client.interval_minutes, self._interval_read, lambda _e: None)
 
+    def stop(self, _window: object = None) -> None:
+        """The window closed: no more rounds; the connection to the server is closed."""
+        self.stopped = True
+        self.timer.stop()
+        if not self.busy:
+            self.client.close()
+
     def _interval_read(self, minutes: int) -> None:
         self._interval_minutes = minutes
-        self.timer.start(STARTUP_DELAY_MS)
+        if not self.stopped:
+            self.timer.start(STARTUP_DELAY_MS)
 
     def _timer_fired(self) -> None:
         engine = self.client._engine
@@ -55,10 +66,11 @@ class SyncController(QObject):
         self.sync_now()
 
     def _schedule_next(self) -> None:
-        self.timer.start(self._interval_minutes * 60_000)
+        if not self.stopped:
+            self.timer.start(self._interval_minutes * 60_000)
 
     def sync_now(self) -> bool:
-        if self.busy:
+        if self.busy or self.stopped:
             return False
         self._set_busy(True)
         self.ctx.tasks.run_io(self._round, self._round_done, self._round_failed)
@@ -71,6 +83,9 @@ class SyncController(QObject):
     def _round_done(self, outcome: tuple[RoundResult | None, SyncStatus]) -> None:
         result, status = outcome
         self._set_busy(False)
+        if self.stopped:
+            self.client.close()
+            return
         self.last_result = result
         self._publish_status(status)
         if result is not None:
@@ -115,3 +130,13 @@ def sync_controller(ctx: UiContext) -> SyncController:
         controller = SyncController(ctx, ctx.tasks)
         ctx.extras[EXTRA_KEY] = controller
     return controller
+
+
+def while_alive(owner: QObject, callback: Callable[[Any], None]) -> Callable[[Any], None]:
+    """A task callback that does nothing once ``owner`` was closed and deleted."""
+
+    def call(value: Any) -> None:
+        if shiboken6.isValid(owner):
+            callback(value)
+
+    return call

@@ -14,12 +14,21 @@ class SyncIndicator(QObject):
     """Keeps the window's connection label up to date from the controller's signals."""
 
     def __init__(self, label: QLabel, controller: SyncController) -> None:
-        super().__init__(label)
+        super().__init__(label)  # dies with the label: Qt then disconnects these slots
         self.label = label
         self.controller = controller
         controller.status_changed.connect(self._update)
-        controller.online_changed.connect(lambda _online: self._update(controller.last_status))
-        controller.busy_changed.connect(lambda _busy: self._update(controller.last_status))
+        controller.online_changed.connect(self._refresh)
+        controller.busy_changed.connect(self._refresh)
+
+    def round_finished(self, _result: object) -> None:
+        window = self.label.window()
+        refresh = getattr(window, "refresh_pending", None)
+        if refresh is not None:
+            refresh()
+
+    def _refresh(self, _changed: object = None) -> None:
+        self._update(self.controller.last_status)
 
     def _update(self, status: SyncStatus | None) -> None:
         controller = self.controller
@@ -59,6 +68,8 @@ def install(window: object) -> SyncController:
     assert isinstance(window, MainWindow)
     controller = sync_controller(window.ctx)
     window.sync_indicator = SyncIndicator(window.connection_label, controller)  # type: ignore[attr-defined]
-    controller.round_finished.connect(lambda _result: window.refresh_pending())
+    controller.round_finished.connect(window.sync_indicator.round_finished)  # type: ignore[attr-defined]
+    # No rounds for a window that is gone (the controller belongs to the task runner).
+    window.destroyed.connect(controller.stop)
     controller.start()
     return controller

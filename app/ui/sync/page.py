@@ -30,7 +30,7 @@ from app.ui.context import UiContext
 from app.ui.formatting import format_datetime
 from app.ui.sync.conflicts_model import ConflictModel, show_value
 from app.ui.sync.connection import ConnectionSection, explain
-from app.ui.sync.controller import sync_controller
+from app.ui.sync.controller import sync_controller, while_alive
 
 FAILURE_KINDS = ("offline", "tls", "login_required", "throttled", "upgrade_required", "server_error")
 
@@ -183,8 +183,8 @@ class SyncPage(QWidget):
         inbox = self.inbox
         self.ctx.tasks.run_db(
             lambda: inbox.resolve(conflict.id, choice, value),
-            lambda _r: self._resolved(),
-            self._resolve_failed,
+            while_alive(self, lambda _r: self._resolved()),
+            while_alive(self, self._resolve_failed),
         )
 
     def _resolved(self) -> None:
@@ -226,7 +226,9 @@ class SyncPage(QWidget):
         store = self.controller.client.store
         action = store.retry_dead_letter if retry else store.discard_dead_letter
         self.ctx.tasks.run_db(
-            lambda: action(op_id), lambda _r: self._after_dead_letter(retry), self._resolve_failed
+            lambda: action(op_id),
+            while_alive(self, lambda _r: self._after_dead_letter(retry)),
+            while_alive(self, self._resolve_failed),
         )
 
     def _after_dead_letter(self, retry: bool) -> None:
@@ -239,7 +241,9 @@ class SyncPage(QWidget):
     def reload_inbox(self) -> None:
         inbox = self.inbox
         store = self.controller.client.store
-        self.ctx.tasks.run_db(lambda: (inbox.open(), store.dead_letters()), self._show_inbox, lambda _e: None)
+        self.ctx.tasks.run_db(
+            lambda: (inbox.open(), store.dead_letters()), while_alive(self, self._show_inbox), lambda _e: None
+        )
 
     def _show_inbox(self, found: tuple[list[Conflict], list[dict[str, Any]]]) -> None:
         conflicts, letters = found
