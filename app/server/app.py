@@ -183,16 +183,30 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
             raise HttpError(409, "cursor ahead of the server: the server was restored; reconcile") from None
         except LookupError:
             raise HttpError(403, "office not found") from None
-        # The stored rows are already JSON: assemble the page without decoding them again.
-        parts = [
-            f'{{"entity":{json.dumps(e)},"id":{json.dumps(i)},"version":{v},"values":{d},"deleted":{"true" if dl else "false"}}}'
-            for e, i, v, d, dl in rows
-        ]
-        body = (
-            f'{{"rows":[{",".join(parts)}],"next_cursor":{next_cursor},"has_more":{"true" if has_more else "false"},'
-            f'"server_epoch":{json.dumps(epoch())},"schema_version":{SCHEMA_VERSION},"protocol_version":{PROTOCOL_VERSION}}}'
-        )
-        return Response(body, media_type="application/json")
+        return _page_response(rows, next_cursor, has_more, epoch())
+
+    @app.get(
+        "/sync/reference", response_model=PullResponse, responses=ERRORS, dependencies=[Depends(versions)]
+    )
+    def reference_endpoint(
+        who: Annotated[Caller, Depends(caller)],
+        since: Annotated[int, Query(ge=0, le=2_000_000_000)] = 0,
+        limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
+    ) -> Response:
+        """What the central role publishes (the national press-agency directory), read-only here."""
+        source = store.reference_office(engine)
+        rows: list[tuple[str, str, int, str, bool]] = []
+        next_cursor, has_more = since, False
+        if source is not None and source != who.office_id:
+            try:
+                rows, next_cursor, has_more = store.pull_page(
+                    engine, source, since, limit, entities=store.REFERENCE_ENTITIES
+                )
+            except CursorAhead:
+                raise HttpError(409, "reference cursor ahead of the server: read it again") from None
+            except CursorGone:
+                raise HttpError(410, "reference cursor older than the tombstone horizon") from None
+        return _page_response(rows, next_cursor, has_more, epoch())
 
     @app.get(
         "/sync/status", response_model=StatusResponse, responses=ERRORS, dependencies=[Depends(versions)]
@@ -219,3 +233,18 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
         )
 
     return app
+
+
+def _page_response(
+    rows: list[tuple[str, str, int, str, bool]], next_cursor: int, has_more: bool, epoch: str
+) -> Response:
+    """The stored rows are already JSON: assemble the page without decoding them again."""
+    parts = [
+        f'{{"entity":{json.dumps(e)},"id":{json.dumps(i)},"version":{v},"values":{d},"deleted":{"true" if dl else "false"}}}'
+        for e, i, v, d, dl in rows
+    ]
+    body = (
+        f'{{"rows":[{",".join(parts)}],"next_cursor":{next_cursor},"has_more":{"true" if has_more else "false"},'
+        f'"server_epoch":{json.dumps(epoch)},"schema_version":{SCHEMA_VERSION},"protocol_version":{PROTOCOL_VERSION}}}'
+    )
+    return Response(body, media_type="application/json")

@@ -260,7 +260,12 @@ def _update_digest(
 
 
 def pull_page(
-    engine: Engine, office_id: str, since: int, limit: int, entity: str | None = None
+    engine: Engine,
+    office_id: str,
+    since: int,
+    limit: int,
+    entity: str | None = None,
+    entities: tuple[str, ...] | None = None,
 ) -> tuple[list[tuple[str, str, int, str, bool]], int, bool]:
     """Rows after ``since`` in version order: (entity, id, version, data JSON, deleted)."""
     with reading(engine) as connection:
@@ -278,13 +283,32 @@ def pull_page(
         )
         if entity is not None:
             query = query.where(rows_t.c.entity == entity)
+        if entities is not None:
+            query = query.where(rows_t.c.entity.in_(entities))
         rows = [tuple(r) for r in connection.execute(query.order_by(rows_t.c.version).limit(limit + 1))]
     has_more = len(rows) > limit
     rows = rows[:limit]
     next_cursor = rows[-1][2] if rows else since
-    if not has_more and entity is None:
+    if not has_more and entity is None and entities is None:
         next_cursor = max(next_cursor, since)
+    if not has_more and entities is not None:
+        # Everything of this office up to its counter was seen (pushes commit in version order).
+        next_cursor = max(next_cursor, since, int(office.version))
     return rows, next_cursor, has_more  # type: ignore[return-value]
+
+
+# Published by the central role, read by every office (DESIGN.md §3, reference data).
+REFERENCE_ENTITIES = ("press_agency",)
+
+
+def reference_office(engine: Engine) -> str | None:
+    """The office whose accounts hold the central role: its reference rows reach every office."""
+    from app.server.models import Account
+
+    with reading(engine) as connection:
+        return connection.scalar(
+            select(Account.office_id).where(Account.role == "central").order_by(Account.created_at).limit(1)
+        )
 
 
 def office_status(engine: Engine, office_id: str) -> tuple[int, int, dict[str, EntityDigest]]:

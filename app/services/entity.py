@@ -269,6 +269,7 @@ class EntityService:
         self, session: Session, row_id: str, values: dict[str, Any], action: str | None = None
     ) -> Synced:
         row = self._load(session, row_id)
+        self._check_writable(row)
         cleaned = self.validate(session, values, current=row)
         changes = {}
         for name, value in cleaned.items():
@@ -288,10 +289,27 @@ class EntityService:
 
     def delete_in(self, session: Session, row_id: str) -> None:
         row = self._load(session, row_id)
+        self._check_writable(row)
         now = utcnow()
         row.deleted_at = now
         self.ctx.record(session, row, OutboxOp.DELETE, {"deleted_at": (None, now)})
         session.flush()
+
+    def _check_writable(self, row: Synced) -> None:
+        """Rows of another office (reference data published centrally) are read-only here."""
+        if self.ctx.office_id and row.office_id and row.office_id != self.ctx.office_id:
+            raise ValidationError(
+                [
+                    FieldProblem(
+                        "office_id",
+                        Message("Dữ liệu dùng chung", "Shared reference data"),
+                        Message(
+                            "do cơ quan trung ương ban hành, chỉ được xem",
+                            "published centrally; read-only here",
+                        ),
+                    )
+                ]
+            )
 
     def _defaults(self) -> dict[str, Any]:
         """Column defaults, applied now so validation sees the row as it will be stored."""

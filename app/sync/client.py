@@ -172,8 +172,13 @@ class SyncClient:
             if self._engine is not None:
                 self._engine.transport.close()
             transport = Transport(self.server_url, self.ca_bundle or None, refresh_token=self._refresh_token)
+            ctx = self.services.ctx
             self._engine = SyncEngine(
-                self.services.db, transport, clock=self.services.ctx.clock, bus=self.services.bus
+                self.services.db,
+                transport,
+                clock=ctx.clock,
+                bus=self.services.bus,
+                office_id=lambda: ctx.office_id,
             )
             self._engine_key = key
         return self._engine

@@ -6,6 +6,7 @@ import logging
 import random
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -94,7 +95,9 @@ class SyncEngine:
         bus: ChangeBus | None = None,
         push_batch: int = DEFAULT_PUSH_OPS,
         pull_limit: int = DEFAULT_PULL_LIMIT,
+        office_id: Callable[[], str] = lambda: "",
     ) -> None:
+        self.office_id = office_id
         self.store = LocalStore(db)
         self.transport = transport
         self.clock = clock
@@ -118,6 +121,7 @@ class SyncEngine:
             try:
                 self._push(result)
                 self._pull(result)
+                self._pull_reference(result)
                 self._check(result)
                 result.ok = True
             except SyncFailure as failure:
@@ -203,9 +207,26 @@ class SyncEngine:
             # Rows the server lacked were queued again: send them now rather than next round.
             self._push(result)
 
+    def _pull_reference(self, result: RoundResult) -> None:
+        """Reference data the central role publishes; it arrives read-only, with its own cursor."""
+        for _ in range(MAX_PAGES_PER_ROUND):
+            since = int(self.store.get_state(state.REFERENCE_CURSOR, "0") or 0)
+            try:
+                page = self.transport.reference(since, self.pull_limit)
+            except (CursorAhead, CursorGone):
+                self.store.set_state(state.REFERENCE_CURSOR, "0")
+                continue
+            summary = self.store.apply_page(
+                list(page.rows), page.next_cursor, cursor_key=state.REFERENCE_CURSOR
+            )
+            result.pulled += summary.rows
+            result.tables |= summary.tables
+            if not page.has_more:
+                return
+
     def _start_recovery(self, kind: str) -> None:
         log.warning("sync recovery: %s", kind)
-        self.store.begin_recovery(kind)
+        self.store.begin_recovery(kind, office_id=self.office_id())
 
     def _check(self, result: RoundResult) -> None:
         """Counts and (id, version) digests per entity; a mismatch re-reads that entity."""
@@ -214,14 +235,14 @@ class SyncEngine:
             return  # the next round reconciles
         if status.office_version != self.store.cursor():
             return  # others pushed since our pull: compare after the next round
-        mine = self.store.digests()
+        mine = self.store.digests(status.office_id)
         for entity in sorted(set(mine) | set(status.entities)):
             theirs = status.entities.get(entity)
             if mine.get(entity) != ((theirs.count, theirs.digest) if theirs else None):
                 self._repair(entity, result)
 
     def _repair(self, entity: str, result: RoundResult) -> None:
-        self.store.begin_recovery("mismatch", [entity])
+        self.store.begin_recovery("mismatch", [entity], office_id=self.office_id())
         since = 0
         while True:
             page = self.transport.pull(since, self.pull_limit, entity=entity)

@@ -37,6 +37,7 @@ UNCONFIRMED = -1  # version of a row synced in an earlier server epoch, not yet 
 
 # sync_state keys
 CURSOR = "cursor"
+REFERENCE_CURSOR = "reference_cursor"
 EPOCH = "server_epoch"
 RECOVERY = "recovery"  # "" | "epoch" | "horizon"
 LAST_SUCCESS = "last_success_at"
@@ -241,7 +242,9 @@ class LocalStore:
 
     # ----- pull ---------------------------------------------------------------------------
 
-    def apply_page(self, rows: list[PulledRow], next_cursor: int | None, recovery: str = "") -> PageSummary:
+    def apply_page(
+        self, rows: list[PulledRow], next_cursor: int | None, recovery: str = "", cursor_key: str = CURSOR
+    ) -> PageSummary:
         """One page and the cursor in one transaction: the cursor is never ahead of the data."""
         summary = PageSummary(rows=len(rows))
         with self._no_fk_checks() as connection, connection.begin():
@@ -258,7 +261,7 @@ class LocalStore:
                 self._apply_entity(connection, entity, by_entity[entity], pending, recovery, summary)
                 summary.tables.add(entity)
             if next_cursor is not None:
-                _set_state(connection, CURSOR, str(next_cursor))
+                _set_state(connection, cursor_key, str(next_cursor))
         return summary
 
     def _apply_entity(
@@ -361,14 +364,16 @@ class LocalStore:
 
     # ----- recovery: restored server, purged tombstones, digest mismatch -------------------
 
-    def begin_recovery(self, kind: str, entities: Iterable[str] | None = None) -> None:
-        """Mark every synced row unconfirmed and restart the pull from zero (outbox kept)."""
+    def begin_recovery(self, kind: str, entities: Iterable[str] | None = None, office_id: str = "") -> None:
+        """Mark every synced row of our office unconfirmed and restart the pull from zero (outbox
+        kept). Reference rows published by the central role are not ours to send again."""
         with self.db.engine.begin() as connection:
             for entity in entities or SYNCED_MODELS:
                 table = TABLES[entity]
-                connection.execute(
-                    update(table).where(table.c.version.is_not(None)).values(version=UNCONFIRMED)
-                )
+                statement = update(table).where(table.c.version.is_not(None))
+                if office_id:
+                    statement = statement.where(table.c.office_id == office_id)
+                connection.execute(statement.values(version=UNCONFIRMED))
             connection.execute(update(outbox_t).where(outbox_t.c.base_version < 0).values(base_version=None))
             if entities is None:
                 _set_state(connection, CURSOR, "0")
@@ -412,13 +417,15 @@ class LocalStore:
 
     # ----- sanity check -------------------------------------------------------------------
 
-    def digests(self) -> dict[str, tuple[int, str]]:
+    def digests(self, office_id: str = "") -> dict[str, tuple[int, str]]:
+        """Per entity: count and digest of (id, version) of the synced rows (of ``office_id``)."""
         found: dict[str, tuple[int, str]] = {}
         with self.db.engine.connect() as connection:
             for entity, table in TABLES.items():
-                pairs = connection.execute(
-                    select(table.c.id, table.c.version).where(table.c.version > 0)
-                ).all()
+                query = select(table.c.id, table.c.version).where(table.c.version > 0)
+                if office_id:
+                    query = query.where(table.c.office_id == office_id)
+                pairs = connection.execute(query).all()
                 count, digest = digest_of((row_id, version) for row_id, version in pairs)
                 if count:
                     found[entity] = (count, digest)

@@ -198,6 +198,10 @@ class Transport:
             params["entity"] = entity
         return _parse(PullResponse, self._authorised("GET", "/sync/pull", params=params))
 
+    def reference(self, since: int, limit: int) -> PullResponse:
+        params = {"since": since, "limit": limit}
+        return _parse(PullResponse, self._authorised("GET", "/sync/reference", params=params))
+
     def status(self) -> StatusResponse:
         return _parse(StatusResponse, self._authorised("GET", "/sync/status"))
 
