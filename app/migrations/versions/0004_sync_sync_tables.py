@@ -1,7 +1,7 @@
 """sync tables
 
-Revision ID: 0005_sync
-Revises: 0004_foundation_search
+Revision ID: 0004_sync
+Revises: 0003_monitoring
 Create Date: 2026-11-26 04:48:59.922956
 """
 
@@ -12,8 +12,8 @@ from alembic import op
 import app.models.base
 
 
-revision = '0005_sync'
-down_revision = '0004_foundation_search'
+revision = '0004_sync'
+down_revision = '0003_monitoring'
 branch_labels = None
 depends_on = None
 
