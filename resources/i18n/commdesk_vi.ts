@@ -1149,6 +1149,136 @@
     </message>
 </context>
 <context>
+    <name>ConflictModel</name>
+    <message>
+        <source>Record</source>
+        <translation>Bản ghi</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Trường</translation>
+    </message>
+    <message>
+        <source>My value</source>
+        <translation>Giá trị của tôi</translation>
+    </message>
+    <message>
+        <source>Their value</source>
+        <translation>Giá trị của người kia</translation>
+    </message>
+    <message>
+        <source>Kept for now</source>
+        <translation>Đang giữ</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Phát hiện lúc</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>đã xóa</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>còn giữ</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(trống)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>không</translation>
+    </message>
+    <message>
+        <source>deletion</source>
+        <translation>xóa bản ghi</translation>
+    </message>
+    <message>
+        <source>mine</source>
+        <translation>của tôi</translation>
+    </message>
+    <message>
+        <source>theirs</source>
+        <translation>của người kia</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionSection</name>
+    <message>
+        <source>System certificates</source>
+        <translation>Chứng thư của hệ thống</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> phút</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Đăng xuất</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Địa chỉ máy chủ</translation>
+    </message>
+    <message>
+        <source>CA certificate file</source>
+        <translation>Tệp chứng thư CA</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>Sync every</source>
+        <translation>Đồng bộ mỗi</translation>
+    </message>
+    <message>
+        <source>The password is not kept: after logging in, a sign-in token is stored in the operating system's password store.</source>
+        <translation>Mật khẩu không được lưu lại: sau khi đăng nhập, một mã đăng nhập được cất trong kho mật khẩu của hệ điều hành.</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Chứng thư (*.pem *.crt *.cer);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Enter the server address, your user name and your password.</source>
+        <translation>Hãy nhập địa chỉ máy chủ, tên đăng nhập và mật khẩu.</translation>
+    </message>
+    <message>
+        <source>The server address starts with https://</source>
+        <translation>Địa chỉ máy chủ bắt đầu bằng https://</translation>
+    </message>
+    <message>
+        <source>Logging in…</source>
+        <translation>Đang đăng nhập…</translation>
+    </message>
+    <message>
+        <source>Logged in as %1 for office %2.</source>
+        <translation>Đã đăng nhập với tên %1 cho đơn vị %2.</translation>
+    </message>
+    <message>
+        <source>Logged out. Changes stay on this computer until you log in again.</source>
+        <translation>Đã đăng xuất. Các thay đổi vẫn được giữ trên máy này cho tới khi đăng nhập lại.</translation>
+    </message>
+</context>
+<context>
     <name>CoverageDialog</name>
     <message>
         <source>Article</source>
