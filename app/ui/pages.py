@@ -87,6 +87,8 @@ def _reports_page(ctx: UiContext) -> QWidget:
     from app.ui.reports.page import ReportsPage
 
     return ReportsPage(ctx)
+
+
 def _sync_page(ctx: UiContext) -> QWidget:
     from app.ui.sync.page import SyncPage
 

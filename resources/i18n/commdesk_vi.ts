@@ -2990,6 +2990,10 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
         <translation>Đồng bộ với máy chủ trung tâm, thay đổi chờ gửi và xung đột.</translation>
     </message>
     <message>
+        <source>Quarterly and annual reports in the national administrative document format.</source>
+        <translation>Báo cáo quý và năm theo thể thức văn bản hành chính.</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
@@ -3738,6 +3742,10 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
         <source>Backups</source>
         <translation>Sao lưu</translation>
     </message>
+    <message>
+        <source>Sync</source>
+        <translation>Đồng bộ</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
@@ -3858,6 +3866,193 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     <message>
         <source>Workload</source>
         <translation>Khối lượng công việc</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIndicator</name>
+    <message>
+        <source>Not connected to a sync server</source>
+        <translation>Chưa kết nối máy chủ đồng bộ</translation>
+    </message>
+    <message>
+        <source>Log in to the sync server on the Sync page or in Settings.</source>
+        <translation>Đăng nhập máy chủ đồng bộ ở trang Đồng bộ hoặc trong Cài đặt.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>chưa bao giờ</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Đang đồng bộ…</translation>
+    </message>
+    <message>
+        <source>Offline · last synced %1</source>
+        <translation>Ngoại tuyến · đồng bộ lần cuối %1</translation>
+    </message>
+    <message>
+        <source>Online · last synced %1</source>
+        <translation>Trực tuyến · đồng bộ lần cuối %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to review</source>
+        <translation><numerusform>%n xung đột cần xem</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) refused</source>
+        <translation><numerusform>%n thay đổi bị từ chối</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SyncMessages</name>
+    <message>
+        <source>Cannot reach the server. Check the address and the network connection.</source>
+        <translation>Không kết nối được máy chủ. Hãy kiểm tra địa chỉ và kết nối mạng.</translation>
+    </message>
+    <message>
+        <source>The server's certificate could not be verified. Check the address or choose the CA certificate file your IT staff gave you.</source>
+        <translation>Không xác minh được chứng thư của máy chủ. Hãy kiểm tra địa chỉ hoặc chọn tệp chứng thư CA do bộ phận CNTT cung cấp.</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password, or this computer was signed out.</source>
+        <translation>Sai tên đăng nhập hoặc mật khẩu, hoặc máy này đã bị đăng xuất.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts. Wait 15 minutes and try again.</source>
+        <translation>Đăng nhập sai quá nhiều lần. Hãy chờ 15 phút rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>This version of CommDesk and the server do not match. Ask IT to update; your changes are kept.</source>
+        <translation>Phiên bản CommDesk này và máy chủ không khớp nhau. Hãy đề nghị bộ phận CNTT cập nhật; các thay đổi của anh/chị vẫn được giữ.</translation>
+    </message>
+    <message>
+        <source>The server had a problem. Your changes are kept; sync will retry.</source>
+        <translation>Máy chủ gặp sự cố. Các thay đổi vẫn được giữ; việc đồng bộ sẽ tự thử lại.</translation>
+    </message>
+    <message>
+        <source>The server refused the request: %1</source>
+        <translation>Máy chủ từ chối yêu cầu: %1</translation>
+    </message>
+    <message>
+        <source>Unexpected error: %1</source>
+        <translation>Lỗi không lường trước: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Server</source>
+        <translation>Máy chủ</translation>
+    </message>
+    <message>
+        <source>Last successful sync</source>
+        <translation>Đồng bộ thành công gần nhất</translation>
+    </message>
+    <message>
+        <source>Changes waiting</source>
+        <translation>Thay đổi chờ gửi</translation>
+    </message>
+    <message>
+        <source>Last problem</source>
+        <translation>Sự cố gần nhất</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Đồng bộ ngay</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Xung đột</translation>
+    </message>
+    <message>
+        <source>Refused changes</source>
+        <translation>Thay đổi bị từ chối</translation>
+    </message>
+    <message>
+        <source>Recent log</source>
+        <translation>Nhật ký gần đây</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Kết nối</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Giữ của tôi</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>Giữ của người kia</translation>
+    </message>
+    <message>
+        <source>Edit merged…</source>
+        <translation>Sửa thành giá trị kết hợp…</translation>
+    </message>
+    <message>
+        <source>The same information was changed on two computers. The value kept for now is shown; choose which one is right, or write a combined value. Until then this list stays here.</source>
+        <translation>Cùng một thông tin đã được sửa trên hai máy. Giá trị đang được giữ được hiển thị; hãy chọn giá trị đúng hoặc nhập một giá trị kết hợp. Danh sách này còn ở đây cho tới khi được xử lý hết.</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Gửi lại</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Bỏ đi</translation>
+    </message>
+    <message>
+        <source>Changes the server refused. They do not hold up the others. Send one again after the cause is fixed, or discard it to take the server's version.</source>
+        <translation>Các thay đổi bị máy chủ từ chối. Chúng không làm chậm các thay đổi khác. Hãy gửi lại sau khi đã khắc phục nguyên nhân, hoặc bỏ đi để dùng bản trên máy chủ.</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Xung đột</translation>
+    </message>
+    <message>
+        <source>Combined value</source>
+        <translation>Giá trị kết hợp</translation>
+    </message>
+    <message>
+        <source>Mine: %1
+Theirs: %2
+
+The value to keep:</source>
+        <translation>Của tôi: %1
+Của người kia: %2
+
+Giá trị cần giữ:</translation>
+    </message>
+    <message>
+        <source>That value cannot be read: %1</source>
+        <translation>Không đọc được giá trị này: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) need your decision.</source>
+        <translation><numerusform>%n xung đột cần anh/chị quyết định.</numerusform></translation>
+    </message>
+    <message>
+        <source>not connected (see Connection)</source>
+        <translation>chưa kết nối (xem Kết nối)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>chưa bao giờ</translation>
+    </message>
+    <message>
+        <source>Synced: %1 sent, %2 received, %3 waiting.</source>
+        <translation>Đã đồng bộ: gửi %1, nhận %2, còn chờ %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new conflict(s).</source>
+        <translation><numerusform>%n xung đột mới.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) refused.</source>
+        <translation><numerusform>%n thay đổi bị từ chối.</numerusform></translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Đang đồng bộ…</translation>
     </message>
 </context>
 <context>
