@@ -123,26 +123,6 @@ PAGES: list[PageSpec] = [
     ),
     PageSpec("monitoring", str(QT_TRANSLATE_NOOP("Pages", "Monitoring")), _monitoring),
     PageSpec("reports", str(QT_TRANSLATE_NOOP("Pages", "Reports")), _reports_page),
-    PageSpec(
-        "sync",
-        str(QT_TRANSLATE_NOOP("Pages", "Sync")),
-        _not_yet(
-            "Sync",
-            QT_TRANSLATE_NOOP(
-                "Pages", "Synchronisation with the central server, pending changes and conflicts."
-            ),
-        ),
-    ),
-    PageSpec(
-        "reports",
-        str(QT_TRANSLATE_NOOP("Pages", "Reports")),
-        _not_yet(
-            "Reports",
-            QT_TRANSLATE_NOOP(
-                "Pages", "Quarterly and annual reports in the national administrative document format."
-            ),
-        ),
-    ),
     PageSpec("sync", str(QT_TRANSLATE_NOOP("Pages", "Sync")), _sync_page),
     PageSpec("settings", str(QT_TRANSLATE_NOOP("Pages", "Settings")), _settings_page),
 ]

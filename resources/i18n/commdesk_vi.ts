@@ -2986,14 +2986,6 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
         <translation>Đồng bộ</translation>
     </message>
     <message>
-        <source>Synchronisation with the central server, pending changes and conflicts.</source>
-        <translation>Đồng bộ với máy chủ trung tâm, thay đổi chờ gửi và xung đột.</translation>
-    </message>
-    <message>
-        <source>Quarterly and annual reports in the national administrative document format.</source>
-        <translation>Báo cáo quý và năm theo thể thức văn bản hành chính.</translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
