@@ -3933,6 +3933,10 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
 <context>
     <name>SyncPage</name>
     <message>
+        <source>Sync with the central server</source>
+        <translation>Đồng bộ với máy chủ trung tâm</translation>
+    </message>
+    <message>
         <source>Server</source>
         <translation>Máy chủ</translation>
     </message>

@@ -169,7 +169,7 @@ class ReportsPage(QWidget):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
-        heading = QLabel(f"<h2>{self.tr('Reports')}</h2>")
+        heading = QLabel("<h2>" + self.tr("Reports") + "</h2>")
         layout.addWidget(heading)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)

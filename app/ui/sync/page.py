@@ -42,7 +42,7 @@ class SyncPage(QWidget):
         self.controller = sync_controller(ctx)
         self.inbox = ConflictInbox(ctx.services)
 
-        title = QLabel(f"<h2>{self.tr('Sync with the central server')}</h2>")
+        title = QLabel("<h2>" + self.tr("Sync with the central server") + "</h2>")
         self.banner = QLabel()
         self.banner.setObjectName("conflictBanner")
         self.banner.setStyleSheet("background: #fdecea; color: #8c1d18; padding: 8px; border-radius: 4px;")
