@@ -8,11 +8,12 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import func, select
 
 from app.i18n import Message
-from app.models import CoverageItem
+from app.models import CoverageItem, DeadLetter
 from app.models import enums as e
 from app.reports.periods import LOCAL_TZ
 from app.services import Services
 from app.services.labels import enum_label
+from app.sync.local import LAST_ERROR, LAST_SUCCESS, LocalStore
 
 UPCOMING_SHOWN = 8
 OVERDUE_SHOWN = 5
@@ -52,6 +53,16 @@ class Budget:
         return self.spent / self.allocated if self.allocated > 0 else None
 
 
+@dataclass(frozen=True)
+class SyncSummary:
+    server: str = ""
+    pending: int = 0
+    last_success: datetime | None = None  # UTC
+    last_error: str = ""  # of the last round, "" when it went through
+    conflicts: int = 0  # waiting for someone to look at them on the Sync page
+    refused: int = 0  # changes the server refused for good
+
+
 @dataclass
 class DashboardData:
     now: datetime
@@ -66,8 +77,7 @@ class DashboardData:
     warnings: list[Message] = field(default_factory=list)
     negative_this_week: int = 0
     coverage_replies_overdue: int = 0
-    pending_changes: int = 0
-    sync_server: str = ""
+    sync: SyncSummary = field(default_factory=SyncSummary)
 
 
 def gather(services: Services, now: datetime | None = None) -> DashboardData:
@@ -80,9 +90,24 @@ def gather(services: Services, now: datetime | None = None) -> DashboardData:
     _compliance(services, data, now)
     _budget(services, data, today)
     _coverage(services, data, today)
-    data.pending_changes = services.pending_changes()
-    data.sync_server = str(services.preferences.get("sync.server_url") or "")
+    data.sync = sync_summary(services)
     return data
+
+
+def sync_summary(services: Services) -> SyncSummary:
+    """The sync tile on its own: cheap enough to re-read after every sync round."""
+    store = LocalStore(services.db)
+    raw = store.get_state(LAST_SUCCESS)
+    with services.db.session() as session:
+        refused = int(session.scalar(select(func.count()).select_from(DeadLetter)) or 0)
+    return SyncSummary(
+        server=str(services.preferences.get("sync.server_url") or ""),
+        pending=services.pending_changes(),
+        last_success=datetime.fromisoformat(raw) if raw else None,
+        last_error=store.get_state(LAST_ERROR),
+        conflicts=store.open_conflict_count(),
+        refused=refused,
+    )
 
 
 def _local_midnight(day: date) -> datetime:

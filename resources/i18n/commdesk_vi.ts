@@ -1634,8 +1634,44 @@
         <translation>Chưa kết nối máy chủ đồng bộ</translation>
     </message>
     <message>
+        <source>Never synced</source>
+        <translation>Chưa đồng bộ lần nào</translation>
+    </message>
+    <message>
+        <source>Last synced: %1</source>
+        <translation>Đồng bộ lần cuối: %1</translation>
+    </message>
+    <message>
+        <source>Last attempt failed: %1</source>
+        <translation>Lần đồng bộ gần nhất không thành công: %1</translation>
+    </message>
+    <message>
         <source>Changes waiting to sync: %1</source>
         <translation>Thay đổi chờ đồng bộ: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) waiting for review</source>
+        <translation><numerusform>%n xung đột chờ xem xét</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) refused by the server</source>
+        <translation><numerusform>%n thay đổi bị máy chủ từ chối</numerusform></translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>vừa xong</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation><numerusform>%n phút trước</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation><numerusform>%n giờ trước</numerusform></translation>
+    </message>
+    <message>
+        <source>today at %1 (%2)</source>
+        <translation>hôm nay lúc %1 (%2)</translation>
     </message>
 </context>
 <context>

@@ -6,16 +6,18 @@ Every tile opens the workspace behind it; the page refreshes when the data it sh
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 from html import escape
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from app.reports.dashboard import DashboardData, gather
+from app.reports.dashboard import DashboardData, SyncSummary, gather, sync_summary
 from app.services.money import format_vnd
 from app.ui.context import UiContext
-from app.ui.formatting import format_date, format_time
+from app.ui.formatting import format_date, format_datetime, format_time, local
+from app.ui.sync.controller import sync_controller, while_alive
 
 WATCHED = frozenset(
     {
@@ -55,6 +57,7 @@ class Tile(QFrame):
         self.body = QLabel()
         self.body.setWordWrap(True)
         self.body.setTextFormat(Qt.TextFormat.RichText)
+        self.body.linkActivated.connect(self.opened.emit)  # <a href="page">: a page other than the tile's
         self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.open_button = QPushButton(self.tr("Open"))
         self.open_button.setFlat(True)
@@ -131,6 +134,9 @@ class DashboardPage(QWidget):
         self._clock.timeout.connect(self.refresh)
         self._clock.start()
         ctx.data_changed.changed.connect(self._data_changed)
+        sync = sync_controller(ctx)  # a round finishing, or a conflict resolved on the Sync page
+        sync.round_finished.connect(self.refresh_sync)
+        sync.status_changed.connect(self.refresh_sync)
         self.as_of.setText(self.tr("Loading…"))
         self.refresh()
 
@@ -157,6 +163,19 @@ class DashboardPage(QWidget):
         self._loading = True
         services = self.ctx.services
         self.ctx.tasks.run_db(lambda: gather(services), self._show, self._failed)
+
+    @Slot()
+    def refresh_sync(self, _result: object = None) -> None:
+        """A sync round finished: re-read the sync tile only (what it pulled refreshes the rest)."""
+        services = self.ctx.services
+        self.ctx.tasks.run_db(
+            lambda: sync_summary(services), while_alive(self, self._sync_read), lambda _e: None
+        )
+
+    def _sync_read(self, summary: SyncSummary) -> None:
+        if self.data is not None:
+            self.data.sync = summary
+            self._show_sync(self.data)
 
     def _failed(self, error: BaseException) -> None:
         self._loading = False
@@ -258,9 +277,40 @@ class DashboardPage(QWidget):
         self.tiles["coverage"].show_content(str(len(data.warnings)), lines, colour)
 
     def _show_sync(self, data: DashboardData) -> None:
-        if data.sync_server:
-            lines = [self.tr("Server: %1").replace("%1", escape(data.sync_server))]
+        sync = data.sync
+        if sync.server:
+            lines = [self.tr("Server: %1").replace("%1", escape(sync.server))]
         else:
             lines = [self.tr("Not connected to a sync server")]
-        lines.append(self.tr("Changes waiting to sync: %1").replace("%1", str(data.pending_changes)))
-        self.tiles["sync"].show_content(str(data.pending_changes), lines)
+        if sync.last_success is None:
+            lines.append(self.tr("Never synced"))
+        else:
+            lines.append(self.tr("Last synced: %1").replace("%1", escape(self.when(sync.last_success))))
+        if sync.last_error:
+            lines.append(
+                f"<span style='color:{STATE_COLOURS['missed']}'>"
+                + escape(self.tr("Last attempt failed: %1").replace("%1", sync.last_error[:160]))
+                + "</span>"
+            )
+        lines.append(self.tr("Changes waiting to sync: %1").replace("%1", str(sync.pending)))
+        if sync.conflicts:
+            text = self.tr("%n conflict(s) waiting for review", "", sync.conflicts)
+            lines.append(f"<a href='sync' style='color:{STATE_COLOURS['missed']}'>{escape(text)}</a>")
+        if sync.refused:
+            text = self.tr("%n change(s) refused by the server", "", sync.refused)
+            lines.append(f"<a href='sync' style='color:{STATE_COLOURS['missed']}'>{escape(text)}</a>")
+        colour = STATE_COLOURS["missed"] if sync.conflicts or sync.refused or sync.last_error else None
+        self.tiles["sync"].show_content(str(sync.pending), lines, colour or "#1f4e8c")
+
+    def when(self, moment: datetime, now: datetime | None = None) -> str:
+        """A past moment, relative when it was today ("25 minutes ago"), in full otherwise."""
+        now = now or datetime.now(UTC)
+        seconds = (now - moment).total_seconds()
+        if local(moment).date() != local(now).date() or seconds < 0:
+            return format_datetime(moment)
+        if seconds < 60:
+            return self.tr("just now")
+        if seconds < 3600:
+            return self.tr("%n minute(s) ago", "", int(seconds // 60))
+        ago = self.tr("%n hour(s) ago", "", int(seconds // 3600))
+        return self.tr("today at %1 (%2)").replace("%1", format_time(moment)).replace("%2", ago)
