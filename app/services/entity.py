@@ -11,7 +11,7 @@ from sqlalchemy import String, func, inspect, literal_column, select, text
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement, Select
 
-from app.errors import FieldProblem, NotFound, ValidationError
+from app.errors import CommDeskError, FieldProblem, NotFound, ValidationError
 from app.i18n import Message
 from app.models import SYNCED_MODELS, Synced, new_id, utcnow
 from app.models.enums import OutboxOp
@@ -32,6 +32,19 @@ SEARCH_SORT = {
     "activity": "starts_at",
     "coverage_item": "published_at",
 }
+
+
+Stamp = tuple[int | None, str]
+
+
+def stamp_of(row: Any) -> Stamp:
+    """What tells one version of a record from the next: the server's version and the last edit's
+    clock stamp (local edits change the stamp, pulled ones both)."""
+    return (row.version, row.updated_hlc or "")
+
+
+class RecordChanged(CommDeskError):
+    """A save was based on an older version of the record than the one stored now."""
 
 
 @dataclass(frozen=True)
@@ -71,9 +84,21 @@ class EntityService:
 
     # ----- reading -------------------------------------------------------------------------
 
-    def get(self, row_id: str) -> Any:
+    def get(self, row_id: str, include_deleted: bool = False) -> Any:
         with self.ctx.db.session() as session:
-            return to_row(self._load(session, row_id))
+            return to_row(self._load(session, row_id, include_deleted))
+
+    def ensure_unchanged(self, row_id: str, expected: Stamp) -> None:
+        """Refuse to write over a record that changed since ``expected`` was read (a form saving)."""
+        with self.ctx.db.session() as session:
+            row = self._load(session, row_id)
+            if stamp_of(row) != expected:
+                raise RecordChanged(
+                    Message(
+                        "Bản ghi vừa được người khác thay đổi; hãy xem lại trước khi lưu.",
+                        "The record was just changed elsewhere; review it before saving.",
+                    )
+                )
 
     def get_many(self, ids: Sequence[str]) -> dict[str, Any]:
         found: dict[str, Any] = {}

@@ -2111,6 +2111,17 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import from iCalendar (.ics)</source>
@@ -3277,6 +3288,33 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     </message>
 </context>
 <context>
+    <name>RecordChangedBar</name>
+    <message>
+        <source>Reload</source>
+        <translation>Tải lại</translation>
+    </message>
+    <message>
+        <source>Keep my edits</source>
+        <translation>Giữ nội dung tôi sửa</translation>
+    </message>
+    <message>
+        <source>Save as new</source>
+        <translation>Lưu thành bản ghi mới</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>This record was changed by {who} at {when}.</source>
+        <translation>Bản ghi này vừa được {who} thay đổi lúc {when}.</translation>
+    </message>
+    <message>
+        <source>This record was deleted by {who} at {when}.</source>
+        <translation>Bản ghi này đã bị {who} xóa lúc {when}.</translation>
+    </message>
+</context>
+<context>
     <name>RecurrenceEditor</name>
     <message>
         <source>Does not repeat</source>
@@ -3723,17 +3761,6 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     <message>
         <source>saved to %1</source>
         <translation>đã lưu vào %1</translation>
-    </message>
-</context>
-<context>
-    <name>ServiceDialog</name>
-    <message>
-        <source>Save</source>
-        <translation>Lưu</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Hủy</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Slot
@@ -13,7 +12,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -24,10 +22,9 @@ from app.services.money import format_vnd
 from app.services.staffing import local_today
 from app.ui.context import UiContext
 from app.ui.date_edits import OptionalDateEdit
+from app.ui.form_dialog import FormDialog, combo
 from app.ui.formatting import format_date
-from app.ui.forms import FormErrors
 from app.ui.money_edit import MoneyEdit
-from app.ui.service_dialog import ServiceDialog, combo
 
 
 def allocation_label(a: AllocationBalance) -> str:
@@ -37,12 +34,11 @@ def allocation_label(a: AllocationBalance) -> str:
     return f"{a.fiscal_year} · " + " — ".join(parts)
 
 
-class AllocationDialog(ServiceDialog):
+class AllocationDialog(FormDialog):
     def __init__(
         self, ctx: UiContext, year: int, allocation: Any | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(ctx, parent)
-        self.allocation = allocation
+        super().__init__(ctx, parent, allocation, ctx.services.allocations)
         self.setWindowTitle(self.tr("Allocation") if allocation else self.tr("New allocation"))
         self.setMinimumWidth(520)
         self.fiscal_year = QSpinBox()
@@ -69,9 +65,9 @@ class AllocationDialog(ServiceDialog):
         form.addRow(self.tr("Decision date"), self.decision_date)
         form.addRow(self.tr("Amount"), self.amount)
         form.addRow(self.tr("Notes"), self.notes)
-        self.errors = FormErrors(
-            self.error_label,
-            {
+        self.set_form(
+            form,
+            errors={
                 "fiscal_year": self.fiscal_year,
                 "funding_source": self.funding_source,
                 "task_category": self.task_category,
@@ -83,19 +79,23 @@ class AllocationDialog(ServiceDialog):
             },
         )
         self.amount.errorChanged.connect(self._amount_error)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
         if allocation is not None:
-            self.fiscal_year.setValue(allocation.fiscal_year)
-            self.funding_source.setCurrentIndex(self.funding_source.findData(allocation.funding_source))
-            self.task_category.setCurrentIndex(self.task_category.findData(allocation.task_category))
-            self.budget_code.setText(allocation.budget_code)
-            self.decision_number.setText(allocation.decision_number)
-            self.decision_date.set_value(allocation.decision_date)
-            self.amount.setAmount(allocation.amount)
-            self.notes.setPlainText(allocation.notes or "")
+            self.fill(allocation)
+            self.loaded()
+
+    @property
+    def allocation(self) -> Any | None:
+        return self.record
+
+    def fill(self, allocation: Any) -> None:
+        self.fiscal_year.setValue(allocation.fiscal_year)
+        self.funding_source.setCurrentIndex(self.funding_source.findData(allocation.funding_source))
+        self.task_category.setCurrentIndex(self.task_category.findData(allocation.task_category))
+        self.budget_code.setText(allocation.budget_code)
+        self.decision_number.setText(allocation.decision_number)
+        self.decision_date.set_value(allocation.decision_date)
+        self.amount.setAmount(allocation.amount)
+        self.notes.setPlainText(allocation.notes or "")
 
     @Slot(str)
     def _amount_error(self, message: str) -> None:
@@ -115,15 +115,8 @@ class AllocationDialog(ServiceDialog):
             "notes": self.notes.toPlainText(),
         }
 
-    def operation(self) -> Callable[[], Any]:
-        values, allocations = self.values(), self.ctx.services.allocations
-        if self.allocation is None:
-            return lambda: allocations.create(values)
-        allocation_id = self.allocation.id
-        return lambda: allocations.update(allocation_id, values)
 
-
-class AdjustmentDialog(ServiceDialog):
+class AdjustmentDialog(FormDialog):
     """A signed change to one allocation, carried by its own decision."""
 
     def __init__(
@@ -133,9 +126,8 @@ class AdjustmentDialog(ServiceDialog):
         adjustment: Any | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(ctx, parent)
+        super().__init__(ctx, parent, adjustment, ctx.services.adjustments)
         self.allocation = allocation
-        self.adjustment = adjustment
         self.setWindowTitle(self.tr("Adjustment") if adjustment else self.tr("New adjustment"))
         self.setMinimumWidth(480)
         heading = QLabel(allocation_label(allocation))
@@ -151,25 +143,29 @@ class AdjustmentDialog(ServiceDialog):
         form.addRow(self.tr("Decision"), self.decision_number)
         form.addRow(self.tr("Decision date"), self.decision_date)
         form.addRow(self.tr("Reason"), self.reason)
-        self.errors = FormErrors(
-            self.error_label,
-            {
+        self.set_form(
+            heading,
+            form,
+            errors={
                 "amount": self.amount,
                 "decision_number": self.decision_number,
                 "decision_date": self.decision_date,
                 "reason": self.reason,
             },
         )
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
         if adjustment is not None:
-            self.amount.setAmount(adjustment.amount)
-            self.decision_number.setText(adjustment.decision_number)
-            self.decision_date.set_value(adjustment.decision_date)
-            self.reason.setPlainText(adjustment.reason or "")
+            self.fill(adjustment)
+            self.loaded()
+
+    @property
+    def adjustment(self) -> Any | None:
+        return self.record
+
+    def fill(self, adjustment: Any) -> None:
+        self.amount.setAmount(adjustment.amount)
+        self.decision_number.setText(adjustment.decision_number)
+        self.decision_date.set_value(adjustment.decision_date)
+        self.reason.setPlainText(adjustment.reason or "")
 
     def values(self) -> dict[str, Any]:
         return {
@@ -180,15 +176,8 @@ class AdjustmentDialog(ServiceDialog):
             "reason": self.reason.toPlainText(),
         }
 
-    def operation(self) -> Callable[[], Any]:
-        values, adjustments = self.values(), self.ctx.services.adjustments
-        if self.adjustment is None:
-            return lambda: adjustments.create(values)
-        adjustment_id = self.adjustment.id
-        return lambda: adjustments.update(adjustment_id, values)
 
-
-class ExpenseDialog(ServiceDialog):
+class ExpenseDialog(FormDialog):
     """An expense. Warns, as the amount is typed, when it would overspend its allocation."""
 
     def __init__(
@@ -200,8 +189,7 @@ class ExpenseDialog(ServiceDialog):
         expense: Any | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(ctx, parent)
-        self.expense = expense
+        super().__init__(ctx, parent, expense, ctx.services.expenses)
         self.policy = policy
         self.balances = {a.id: a for a in allocations}
         self.setWindowTitle(self.tr("Expense") if expense else self.tr("New expense"))
@@ -237,9 +225,10 @@ class ExpenseDialog(ServiceDialog):
         form.addRow(self.tr("Voucher number"), self.voucher_number)
         form.addRow(self.tr("Payee"), self.payee)
         form.addRow(self.overspend_label, self.overspend_reason)
-        self.errors = FormErrors(
-            self.error_label,
-            {
+        self.set_form(
+            form,
+            self.warning,
+            errors={
                 "spent_on": self.spent_on,
                 "amount": self.amount,
                 "allocation_id": self.allocation,
@@ -250,30 +239,35 @@ class ExpenseDialog(ServiceDialog):
                 "overspend_reason": self.overspend_reason,
             },
         )
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.warning)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
         if expense is not None:
-            self.spent_on.set_value(expense.spent_on)
-            self.amount.setAmount(expense.amount)
-            self.allocation.setCurrentIndex(max(0, self.allocation.findData(expense.allocation_id)))
-            index = self.activity.findData(expense.activity_id)
-            if expense.activity_id and index < 0:  # an activity of another year
-                self.activity.addItem(expense.activity_title or expense.activity_id, expense.activity_id)
-                index = self.activity.count() - 1
-            self.activity.setCurrentIndex(max(0, index))
-            self.description.setText(expense.description)
-            self.voucher_number.setText(expense.voucher_number)
-            self.payee.setText(expense.payee)
-            self.overspend_reason.setPlainText(expense.overspend_reason)
+            self.fill(expense)
         else:
             self.spent_on.set_value(local_today())
         self.amount.amountChanged.connect(lambda _a: self.check_balance())
         self.amount.errorChanged.connect(lambda _e: self.check_balance())
         self.allocation.currentIndexChanged.connect(lambda _i: self.check_balance())
         self.check_balance()
+        if expense is not None:
+            self.loaded()
+
+    @property
+    def expense(self) -> Any | None:
+        return self.record
+
+    def fill(self, expense: Any) -> None:
+        self.spent_on.set_value(expense.spent_on)
+        self.amount.setAmount(expense.amount)
+        self.allocation.setCurrentIndex(max(0, self.allocation.findData(expense.allocation_id)))
+        index = self.activity.findData(expense.activity_id)
+        if expense.activity_id and index < 0:  # an activity of another year
+            title = getattr(expense, "activity_title", "") or expense.activity_id
+            self.activity.addItem(title, expense.activity_id)
+            index = self.activity.count() - 1
+        self.activity.setCurrentIndex(max(0, index))
+        self.description.setText(expense.description)
+        self.voucher_number.setText(expense.voucher_number)
+        self.payee.setText(expense.payee)
+        self.overspend_reason.setPlainText(expense.overspend_reason)
 
     def available(self) -> int | None:
         """The allocation's balance before this expense (its own old amount given back)."""
@@ -337,10 +331,3 @@ class ExpenseDialog(ServiceDialog):
             "payee": self.payee.text(),
             "overspend_reason": self.overspend_reason.toPlainText(),
         }
-
-    def operation(self) -> Callable[[], Any]:
-        values, expenses = self.values(), self.ctx.services.expenses
-        if self.expense is None:
-            return lambda: expenses.create(values)
-        expense_id = self.expense.id
-        return lambda: expenses.update(expense_id, values)

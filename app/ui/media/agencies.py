@@ -8,8 +8,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,7 +24,7 @@ from PySide6.QtWidgets import (
 from app.models import enums as e
 from app.services.labels import enum_label
 from app.ui.context import UiContext
-from app.ui.forms import FormErrors
+from app.ui.form_dialog import FormDialog
 from app.ui.media.background import on_db
 from app.ui.media.common import (
     fill_enum,
@@ -41,11 +39,9 @@ from app.ui.media.models import Column, LazyRowModel, RowsModel
 from app.ui.media.timeline import TimelineView
 
 
-class AgencyDialog(QDialog):
+class AgencyDialog(FormDialog):
     def __init__(self, ctx: UiContext, agency: Any | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.agency = agency
+        super().__init__(ctx, parent, agency, ctx.services.agencies)
         self.setWindowTitle(self.tr("Edit press agency") if agency else self.tr("New press agency"))
         self.setMinimumWidth(560)
         self.name = QLineEdit()
@@ -89,10 +85,9 @@ class AgencyDialog(QDialog):
         form.addRow(self.tr("Website"), self.website)
         form.addRow(self.tr("RSS/Atom feeds"), self.feed_urls)
         form.addRow(self.tr("Notes"), self.notes)
-        self.error_label = QLabel()
-        self.errors = FormErrors(
-            self.error_label,
-            {
+        self.set_form(
+            form,
+            errors={
                 "name": self.name,
                 "short_name": self.short_name,
                 "media_types": self.media_box,
@@ -108,19 +103,15 @@ class AgencyDialog(QDialog):
                 "notes": self.notes,
             },
         )
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
         if agency is not None:
-            self._fill(agency)
+            self.fill(agency)
+            self.loaded()
 
-    def _fill(self, a: Any) -> None:
+    @property
+    def agency(self) -> Any | None:
+        return self.record
+
+    def fill(self, a: Any) -> None:
         for name in (
             "name",
             "short_name",
@@ -155,21 +146,6 @@ class AgencyDialog(QDialog):
             "feed_urls": self.feed_urls.toPlainText(),
             "notes": self.notes.toPlainText(),
         }
-
-    def save(self) -> None:
-        values = self.values()
-        agencies = self.ctx.services.agencies
-        self.buttons.setEnabled(False)
-        if self.agency is None:
-            operation = lambda: agencies.create(values)  # noqa: E731
-        else:
-            row_id = self.agency.id
-            operation = lambda: agencies.update(row_id, values)  # noqa: E731
-        on_db(self, operation, lambda _r: self.accept(), self._failed)
-
-    def _failed(self, error: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        self.errors.show(error)
 
 
 def agency_columns(counts: dict[str, int]) -> list[Column]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -9,12 +10,9 @@ from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -22,8 +20,8 @@ from app.models import enums as e
 from app.services.fields import LOCAL_TZ
 from app.services.media import question_due_date
 from app.ui.context import UiContext
+from app.ui.form_dialog import FormDialog
 from app.ui.formatting import format_date
-from app.ui.forms import FormErrors
 from app.ui.media.background import on_db
 from app.ui.media.common import fill_enum
 
@@ -37,7 +35,7 @@ def _to_datetime(edit: QDateTimeEdit) -> datetime:
     return value.replace(tzinfo=LOCAL_TZ, second=0, microsecond=0)
 
 
-class InteractionDialog(QDialog):
+class InteractionDialog(FormDialog):
     def __init__(
         self,
         ctx: UiContext,
@@ -47,11 +45,9 @@ class InteractionDialog(QDialog):
         counterpart: str = "",
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent, service=ctx.services.interactions)
         self.journalist_id = journalist_id
         self.agency_id = agency_id
-        self.saved_row: Any | None = None
         self.setWindowTitle(self.tr("Log an interaction"))
         self.setMinimumWidth(480)
 
@@ -78,10 +74,9 @@ class InteractionDialog(QDialog):
         form.addRow(self.tr("Summary"), self.summary)
         form.addRow(self.tr("Staff member"), self.staff)
         form.addRow("", self.due_note)
-        self.error_label = QLabel()
-        self.errors = FormErrors(
-            self.error_label,
-            {
+        self.set_form(
+            form,
+            errors={
                 "kind": self.kind,
                 "occurred_at": self.occurred_at,
                 "summary": self.summary,
@@ -89,15 +84,6 @@ class InteractionDialog(QDialog):
                 "journalist_id": self.counterpart,
             },
         )
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
 
         self.kind.currentIndexChanged.connect(self._update_due_note)
         self.occurred_at.dateTimeChanged.connect(self._update_due_note)
@@ -132,27 +118,16 @@ class InteractionDialog(QDialog):
             "staff_id": self.staff.currentData(),
         }
 
-    def save(self) -> None:
-        values = self.values()
-        interactions = self.ctx.services.interactions
-        self.buttons.setEnabled(False)
-        on_db(self, lambda: interactions.create(values), self._saved, self._failed)
-
-    def _saved(self, row: Any) -> None:
-        self.saved_row = row
-        self.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        self.errors.show(error)
+    @property
+    def saved_row(self) -> Any | None:
+        return self.saved
 
 
-class AnswerDialog(QDialog):
+class AnswerDialog(FormDialog):
     """Marks a press question answered and logs the reply."""
 
     def __init__(self, ctx: UiContext, question: Any, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.question = question
         self.setWindowTitle(self.tr("Answer a press question"))
         self.setMinimumWidth(460)
@@ -167,31 +142,11 @@ class AnswerDialog(QDialog):
         form.addRow(self.tr("Question"), asked)
         form.addRow(self.tr("Answered at"), self.answered_at)
         form.addRow(self.tr("Reply"), self.summary)
-        self.error_label = QLabel()
-        self.errors = FormErrors(self.error_label, {"answered_at": self.answered_at, "summary": self.summary})
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
+        self.set_form(form, errors={"answered_at": self.answered_at, "summary": self.summary})
 
-    def save(self) -> None:
-        interactions = self.ctx.services.interactions
-        question_id = self.question.id
-        when = _to_datetime(self.answered_at)
-        summary = self.summary.toPlainText()
-        self.buttons.setEnabled(False)
-        on_db(
-            self,
-            lambda: interactions.answer(question_id, when, summary),
-            lambda _r: self.accept(),
-            self._failed,
-        )
+    def values(self) -> dict[str, Any]:
+        return {"answered_at": _to_datetime(self.answered_at), "summary": self.summary.toPlainText()}
 
-    def _failed(self, error: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        self.errors.show(error)
+    def create_operation(self, values: dict[str, Any]) -> Callable[[], Any]:
+        interactions, question_id = self.ctx.services.interactions, self.question.id
+        return lambda: interactions.answer(question_id, values["answered_at"], values["summary"])

@@ -9,31 +9,25 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.services.fields import clean_value
 from app.services.media import JournalistService
 from app.ui.context import UiContext
+from app.ui.form_dialog import FormDialog
 from app.ui.formatting import format_date
-from app.ui.forms import FormErrors
 from app.ui.media.background import on_db
 from app.ui.media.common import card_colors, card_note
 
 
-class JournalistDialog(QDialog):
+class JournalistDialog(FormDialog):
     def __init__(self, ctx: UiContext, journalist: Any | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.journalist = journalist
-        self.saved_row: Any | None = None
+        super().__init__(ctx, parent, journalist, ctx.services.journalists)
         self.setWindowTitle(self.tr("Edit journalist") if journalist else self.tr("New journalist"))
         self.setMinimumWidth(560)
 
@@ -83,10 +77,9 @@ class JournalistDialog(QDialog):
         form.addRow(self.tr("Relationship owner"), self.owner)
         form.addRow(self.tr("Notes"), self.notes)
 
-        self.error_label = QLabel()
-        self.errors = FormErrors(
-            self.error_label,
-            {
+        self.set_form(
+            form,
+            errors={
                 "full_name": self.full_name,
                 "agency_id": self.agency,
                 "title": self.title_edit,
@@ -103,15 +96,6 @@ class JournalistDialog(QDialog):
                 "notes": self.notes,
             },
         )
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
 
         self.press_card_expires.textChanged.connect(self._show_card_state)
         self.do_not_contact.toggled.connect(self.do_not_contact_reason.setEnabled)
@@ -133,10 +117,19 @@ class JournalistDialog(QDialog):
         for staff_id, name in staff:
             self.owner.addItem(name, staff_id)
         if self.journalist is not None:
-            self._fill(self.journalist)
+            self.fill(self.journalist)
+            self.loaded()
         self.buttons.setEnabled(True)
 
-    def _fill(self, j: Any) -> None:
+    @property
+    def journalist(self) -> Any | None:
+        return self.record
+
+    @property
+    def saved_row(self) -> Any | None:
+        return self.saved
+
+    def fill(self, j: Any) -> None:
         self.full_name.setText(j.full_name)
         self.agency.setCurrentIndex(max(0, self.agency.findData(j.agency_id)))
         self.title_edit.setText(j.title)
@@ -193,23 +186,3 @@ class JournalistDialog(QDialog):
             "owner_staff_id": self.owner.currentData(),
             "notes": self.notes.toPlainText(),
         }
-
-    def save(self) -> None:
-        values = self.values()
-        journalists = self.ctx.services.journalists
-        self.buttons.setEnabled(False)
-        if self.journalist is None:
-            operation = lambda: journalists.create(values)  # noqa: E731
-        else:
-            row_id = self.journalist.id
-            operation = lambda: journalists.update(row_id, values)  # noqa: E731
-        on_db(self, operation, self._saved, self._failed)
-
-    def _saved(self, row: Any) -> None:
-        self.saved_row = row
-        self.buttons.setEnabled(True)
-        self.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        self.errors.show(error)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -9,8 +10,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -28,19 +26,16 @@ from app.services.monitoring import reply_deadline_for
 from app.services.sentiment import suggest_sentiment
 from app.ui.context import UiContext
 from app.ui.date_edits import OptionalDateEdit, OptionalDateTimeEdit
+from app.ui.form_dialog import FormDialog
 from app.ui.formatting import format_date, format_number
-from app.ui.forms import FormErrors
 from app.ui.monitoring.common import TONES, medium_label, status_label, tone_label
 
 
-class CoverageDialog(QDialog):
+class CoverageDialog(FormDialog):
     """Create (``row`` None) or edit an article; saving runs on the database worker."""
 
     def __init__(self, ctx: UiContext, row: Any | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.row = row
-        self.saved: Any | None = None
+        super().__init__(ctx, parent, row, ctx.services.coverage)
         self.setWindowTitle(
             self.tr("Article") if row is None else self.tr("Article: %1").replace("%1", row.headline[:60])
         )
@@ -99,10 +94,9 @@ class CoverageDialog(QDialog):
         form.addRow(self.tr("Related activity"), self.activity)
         form.addRow(self.tr("Topics"), self.topics)
 
-        self.error_label = QLabel()
-        self.errors = FormErrors(
-            self.error_label,
-            {
+        self.set_form(
+            form,
+            errors={
                 "headline": self.headline,
                 "summary": self.summary,
                 "agency_id": self.agency,
@@ -118,15 +112,6 @@ class CoverageDialog(QDialog):
                 "activity_id": self.activity,
             },
         )
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
 
         self._suggest_timer = QTimer(self)
         self._suggest_timer.setSingleShot(True)
@@ -182,14 +167,19 @@ class CoverageDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, topic_id)
             self.topics.addItem(item)
         if self.row is not None:
-            self._fill(self.row)
+            self.fill(self.row)
+            self.loaded()
         else:
             self.published_at.set_value(datetime.now(UTC))
             self._agency_changed()
         self.buttons.setEnabled(True)
         self._show_suggestion()
 
-    def _fill(self, row: Any) -> None:
+    @property
+    def row(self) -> Any | None:
+        return self.record
+
+    def fill(self, row: Any) -> None:
         self.headline.setText(row.headline)
         self.summary.setPlainText(row.summary or "")
         self.agency.setCurrentIndex(max(0, self.agency.findData(row.agency_id)))
@@ -199,8 +189,8 @@ class CoverageDialog(QDialog):
         self.url.setText(row.url or "")
         self.published_at.set_value(row.published_at)
         self.author.setText(row.author or "")
-        if row.sentiment_source == e.SentimentSource.MANUAL.value:
-            self.tone.setCurrentIndex(self.tone.findData(row.sentiment))
+        manual = row.sentiment_source == e.SentimentSource.MANUAL.value
+        self.tone.setCurrentIndex(max(0, self.tone.findData(row.sentiment)) if manual else 0)
         self.reach.setValue(row.reach if row.reach is not None else -1)
         self.needs_action.setChecked(bool(row.needs_action))
         self.status.setCurrentIndex(max(0, self.status.findData(row.handling_status)))
@@ -268,22 +258,15 @@ class CoverageDialog(QDialog):
             if self.topics.item(i).checkState() == Qt.CheckState.Checked
         ]
 
-    def save(self) -> None:
-        values, topic_ids = self.values(), self.topic_ids()
-        services = self.ctx.services
-        row_id = self.row.id if self.row is not None else None
-        self.buttons.setEnabled(False)
-        self.ctx.tasks.run_db(
-            lambda: services.coverage.save_with_topics(row_id, values, topic_ids, services.coverage_topics),
-            self._saved,
-            self._failed,
-        )
+    def form_state(self) -> dict[str, Any]:
+        return {**self.values(), "topics": self.topic_ids()}
 
-    def _saved(self, row: Any) -> None:
-        self.saved = row
-        self.buttons.setEnabled(True)
-        self.accept()
+    def create_operation(self, values: dict[str, Any]) -> Callable[[], Any]:
+        return self._save_operation(None, values)
 
-    def _failed(self, error: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        self.errors.show(error)
+    def update_operation(self, row_id: str, values: dict[str, Any]) -> Callable[[], Any]:
+        return self._save_operation(row_id, values)
+
+    def _save_operation(self, row_id: str | None, values: dict[str, Any]) -> Callable[[], Any]:
+        services, topic_ids = self.ctx.services, self.topic_ids()
+        return lambda: services.coverage.save_with_topics(row_id, values, topic_ids, services.coverage_topics)

@@ -25,12 +25,11 @@ from app.models.enums import StaffRole, UnitKind
 from app.services.labels import enum_label
 from app.ui.context import UiContext
 from app.ui.date_edits import OptionalDateEdit, OptionalDateTimeEdit
-from app.ui.forms import FormErrors
+from app.ui.form_dialog import FormDialog, combo
 from app.ui.money_edit import MoneyEdit
-from app.ui.service_dialog import ServiceDialog, combo
 
 
-class StaffDialog(ServiceDialog):
+class StaffDialog(FormDialog):
     def __init__(
         self,
         ctx: UiContext,
@@ -38,8 +37,7 @@ class StaffDialog(ServiceDialog):
         member: Any | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(ctx, parent)
-        self.member = member
+        super().__init__(ctx, parent, member, ctx.services.staff)
         self.setWindowTitle(self.tr("Staff member") if member else self.tr("New staff member"))
         self.setMinimumWidth(620)
         self.full_name = QLineEdit()
@@ -90,9 +88,9 @@ class StaffDialog(ServiceDialog):
         form.addRow(self.tr("Active from"), self.active_from)
         form.addRow(self.tr("Active until"), self.active_to)
         form.addRow(self.tr("Notes"), self.notes)
-        self.errors = FormErrors(
-            self.error_label,
-            {
+        self.set_form(
+            form,
+            errors={
                 "full_name": self.full_name,
                 "position": self.position,
                 "unit_id": self.unit,
@@ -110,14 +108,15 @@ class StaffDialog(ServiceDialog):
                 "notes": self.notes,
             },
         )
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
         if member is not None:
-            self._fill(member)
+            self.fill(member)
+            self.loaded()
 
-    def _fill(self, m: Any) -> None:
+    @property
+    def member(self) -> Any | None:
+        return self.record
+
+    def fill(self, m: Any) -> None:
         for name in ("full_name", "position", "decision_number", "phone", "email"):
             getattr(self, name).setText(getattr(m, name) or "")
         self.unit.setCurrentIndex(max(0, self.unit.findData(m.unit_id)))
@@ -149,15 +148,8 @@ class StaffDialog(ServiceDialog):
             "notes": self.notes.toPlainText(),
         }
 
-    def operation(self) -> Callable[[], Any]:
-        values, staff = self.values(), self.ctx.services.staff
-        if self.member is None:
-            return lambda: staff.create(values)
-        member_id = self.member.id
-        return lambda: staff.update(member_id, values)
 
-
-class UnitDialog(ServiceDialog):
+class UnitDialog(FormDialog):
     def __init__(
         self,
         ctx: UiContext,
@@ -165,8 +157,7 @@ class UnitDialog(ServiceDialog):
         unit: Any | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(ctx, parent)
-        self.unit = unit
+        super().__init__(ctx, parent, unit, ctx.services.units)
         self.setWindowTitle(self.tr("Unit") if unit else self.tr("New unit"))
         self.setMinimumWidth(480)
         self.name = QLineEdit()
@@ -179,19 +170,28 @@ class UnitDialog(ServiceDialog):
         form.addRow(self.tr("Kind"), self.kind)
         form.addRow(self.tr("Communication focal point"), self.focal_point)
         form.addRow(self.tr("Notes"), self.notes)
-        self.errors = FormErrors(
-            self.error_label,
-            {"name": self.name, "kind": self.kind, "focal_point_id": self.focal_point, "notes": self.notes},
+        self.set_form(
+            form,
+            errors={
+                "name": self.name,
+                "kind": self.kind,
+                "focal_point_id": self.focal_point,
+                "notes": self.notes,
+            },
         )
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
         if unit is not None:
-            self.name.setText(unit.name)
-            self.kind.setCurrentIndex(max(0, self.kind.findData(unit.kind)))
-            self.focal_point.setCurrentIndex(max(0, self.focal_point.findData(unit.focal_point_id)))
-            self.notes.setPlainText(unit.notes or "")
+            self.fill(unit)
+            self.loaded()
+
+    @property
+    def unit(self) -> Any | None:
+        return self.record
+
+    def fill(self, unit: Any) -> None:
+        self.name.setText(unit.name)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(unit.kind)))
+        self.focal_point.setCurrentIndex(max(0, self.focal_point.findData(unit.focal_point_id)))
+        self.notes.setPlainText(unit.notes or "")
 
     def values(self) -> dict[str, Any]:
         return {
@@ -201,15 +201,8 @@ class UnitDialog(ServiceDialog):
             "notes": self.notes.toPlainText(),
         }
 
-    def operation(self) -> Callable[[], Any]:
-        values, units = self.values(), self.ctx.services.units
-        if self.unit is None:
-            return lambda: units.create(values)
-        unit_id = self.unit.id
-        return lambda: units.update(unit_id, values)
 
-
-class TrainingDialog(ServiceDialog):
+class TrainingDialog(FormDialog):
     """A course. New: tick everyone who attended, one record each; edit: one person's record."""
 
     def __init__(
@@ -219,8 +212,7 @@ class TrainingDialog(ServiceDialog):
         record: Any | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(ctx, parent)
-        self.record = record
+        super().__init__(ctx, parent, record, ctx.services.trainings)
         self.setWindowTitle(self.tr("Training record") if record else self.tr("New training course"))
         self.setMinimumWidth(560)
         self.people_filter = QLineEdit()
@@ -263,9 +255,10 @@ class TrainingDialog(ServiceDialog):
         form.addRow(self.tr("Certificate"), self.certificate)
         form.addRow(self.tr("Cost per person"), self.cost)
         form.addRow(self.tr("Certificate expires"), self.expires_on)
-        self.errors = FormErrors(
-            self.error_label,
-            {
+        self.set_form(
+            people_box,
+            form,
+            errors={
                 "staff_id": people_box,
                 "course": self.course,
                 "organiser": self.organiser,
@@ -278,18 +271,17 @@ class TrainingDialog(ServiceDialog):
                 "expires_on": self.expires_on,
             },
         )
-        layout = QVBoxLayout(self)
-        layout.addWidget(people_box)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
         if record is not None:
-            for name in ("course", "organiser", "content_area", "certificate"):
-                getattr(self, name).setText(getattr(record, name) or "")
-            for name in ("starts_on", "ends_on", "expires_on"):
-                getattr(self, name).set_value(getattr(record, name))
-            self.hours.setValue(record.hours or 0)
-            self.cost.setAmount(record.cost or None)
+            self.fill(record)
+            self.loaded()
+
+    def fill(self, record: Any) -> None:
+        for name in ("course", "organiser", "content_area", "certificate"):
+            getattr(self, name).setText(getattr(record, name) or "")
+        for name in ("starts_on", "ends_on", "expires_on"):
+            getattr(self, name).set_value(getattr(record, name))
+        self.hours.setValue(record.hours or 0)
+        self.cost.setAmount(record.cost or None)
 
     def _filter_people(self, text: str) -> None:
         from app.text import fold
@@ -319,19 +311,24 @@ class TrainingDialog(ServiceDialog):
             "expires_on": self.expires_on.value(),
         }
 
-    def operation(self) -> Callable[[], Any]:
-        values, trainings, staff_ids = self.values(), self.ctx.services.trainings, self.checked_staff()
-        if self.record is None:
-            return lambda: trainings.create_for_many(staff_ids, values)
-        record_id = self.record.id
+    def form_state(self) -> dict[str, Any]:
+        return {**self.values(), "staff": self.checked_staff()}
+
+    def create_operation(self, values: dict[str, Any]) -> Callable[[], Any]:
+        trainings, staff_ids = self.ctx.services.trainings, self.checked_staff()
+        return lambda: trainings.create_for_many(staff_ids, values)
+
+    def update_operation(self, row_id: str, values: dict[str, Any]) -> Callable[[], Any]:
+        trainings, staff_ids = self.ctx.services.trainings, self.checked_staff()
         if len(staff_ids) == 1:
             values["staff_id"] = staff_ids[0]
-            return lambda: trainings.update(record_id, values)
+            return lambda: trainings.update(row_id, values)
         # Editing one person's record: more than one tick means new records for the others.
+        assert self.record is not None
         others = [s for s in staff_ids if s != self.record.staff_id]
 
         def update_and_add() -> Any:
-            trainings.update(record_id, values)
+            trainings.update(row_id, values)
             return trainings.create_for_many(others, values) if others else None
 
         return update_and_add
