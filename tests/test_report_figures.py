@@ -8,6 +8,7 @@ from report_data import build_quarter
 
 from app.reports.figures import quarterly_figures
 from app.reports.periods import quarter_of, quarter_period, spokesperson_year
+from app.reports.tables import Narrative, layout_for
 from app.services import Services
 
 
@@ -112,3 +113,37 @@ def test_empty_quarter_is_all_zeros(services: Services) -> None:
     assert all(v["value"] == 0 for v in f["spokesperson"].values())
     assert f["budget"]["totals"] == {"allocated": 0, "adjustments": 0, "spent_period": 0, "spent_to_date": 0}
     assert f["plan"] == []
+
+
+def test_focal_point_who_left_mid_quarter_counts_the_same_in_the_report_and_the_staff_workspace(
+    services: Services,
+) -> None:
+    x = build_quarter(services)
+    dung = next(p for p in services.staff.list() if p.full_name == "Phạm Thu Dung")  # focal point of Sở Y tế
+
+    def both(today: date) -> tuple[int, int]:
+        report = quarterly_figures(services, 2026, 1, today=today)["staff"]["units_with_focal_point"]
+        return report, services.units.focal_point_coverage(today=min(today, date(2026, 3, 31))).covered
+
+    assert both(date(2026, 4, 2)) == (x.units_with_focal_point, x.units_with_focal_point)
+    services.staff.update(dung.id, {"active_to": date(2026, 2, 15)})
+    left = x.units_with_focal_point - 1
+    # The quarter's report counts the units covered on its last day, as the Staff workspace does.
+    assert both(date(2026, 4, 2)) == (left, left)
+    # A draft made before she left still counts her, and so does the workspace on that day.
+    assert both(date(2026, 2, 10)) == (x.units_with_focal_point, x.units_with_focal_point)
+    assert both(date(2026, 2, 16)) == (left, left)
+    # The quarter before ends while she is still there.
+    q4 = quarterly_figures(services, 2025, 4, today=date(2026, 4, 2))["staff"]
+    assert q4["units_with_focal_point"] == services.units.focal_point_coverage(date(2025, 12, 31)).covered
+    assert q4["units_with_focal_point"] == x.units_with_focal_point and q4["focal_points_on"] == "2025-12-31"
+
+    f = quarterly_figures(services, 2026, 1, today=date(2026, 4, 2))
+    staff_text = " ".join(
+        b
+        for s in layout_for(f, Narrative()).sections
+        if s.number == "IV"
+        for b in s.blocks
+        if isinstance(b, str)
+    )
+    assert f"Số đơn vị có đầu mối truyền thông (tại ngày 31/03/2026): {left} / {x.units_total}" in staff_text

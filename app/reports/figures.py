@@ -28,12 +28,12 @@ from app.models import (
     PolicyTopic,
     StaffMember,
     TrainingRecord,
-    Unit,
 )
 from app.models import enums as e
 from app.reports.occurrences import Occurrence, series_occurrences
 from app.reports.periods import LOCAL_TZ, Period, next_quarter, quarter_period, spokesperson_year
 from app.services import Services
+from app.services.staffing import focal_point_coverage_on
 
 FIGURES_VERSION = 1
 QUESTION_DAYS = 30  # Press Law 2016 Art. 39
@@ -146,6 +146,7 @@ def compute_quarterly(
     rules: Rules,
     today: date | None = None,
 ) -> dict[str, Any]:
+    today = today or datetime.now(LOCAL_TZ).date()
     scope = ActivityScope(session, period, office["period_rule"], rules)
     activities = activity_figures(scope)
     return {
@@ -154,7 +155,7 @@ def compute_quarterly(
         "office": office,
         "period": period.to_dict(),
         "next_period": following.to_dict(),
-        "computed_on": (today or datetime.now(LOCAL_TZ).date()).isoformat(),
+        "computed_on": today.isoformat(),
         "direction": direction_figures(session, scope),
         "activities": activities,
         "rules": rules.to_dict(),
@@ -162,7 +163,7 @@ def compute_quarterly(
         "spokesperson": spokesperson_figures(session, scope),
         "press": press_figures(session, scope),
         "coverage": coverage_figures(session, period),
-        "staff": staff_figures(session, period),
+        "staff": staff_figures(session, period, today),
         "budget": budget_figures(session, period),
         "plan": plan_figures(session, following),
     }
@@ -653,22 +654,16 @@ def _active_staff(period: Period) -> list[ColumnElement[bool]]:
     ]
 
 
-def staff_figures(session: Session, period: Period) -> dict[str, Any]:
+def staff_figures(session: Session, period: Period, today: date) -> dict[str, Any]:
     padded = literal(",") + StaffMember.roles + literal(",")
     role_sums = [func.sum(case((func.instr(padded, f",{r.value},") > 0, 1), else_=0)) for r in e.StaffRole]
     row = session.execute(select(func.count(), *role_sums).where(*_active_staff(period))).one()
     by_role = {r.value: int(row[i + 1] or 0) for i, r in enumerate(e.StaffRole)}
 
-    focal = StaffMember.__table__.alias("focal")
-    units_total, units_covered = session.execute(
-        select(
-            func.count(),
-            func.sum(case((and_(focal.c.id.is_not(None), focal.c.deleted_at.is_(None)), 1), else_=0)),
-        )
-        .select_from(Unit)
-        .outerjoin(focal, focal.c.id == Unit.focal_point_id)
-        .where(Unit.deleted_at.is_(None))
-    ).one()
+    # Units covered on the last day of the period (or today, for a period still running): the
+    # Staff workspace's rule, so a focal point who left mid-quarter counts in neither.
+    coverage_on = min(period.last, today)
+    coverage = focal_point_coverage_on(session, coverage_on)
 
     in_period = [
         TrainingRecord.deleted_at.is_(None),
@@ -700,8 +695,9 @@ def staff_figures(session: Session, period: Period) -> dict[str, Any]:
     return {
         "active_total": int(row[0] or 0),
         "by_role": by_role,
-        "units_total": int(units_total or 0),
-        "units_with_focal_point": int(units_covered or 0),
+        "units_total": coverage.total,
+        "units_with_focal_point": coverage.covered,
+        "focal_points_on": coverage_on.isoformat(),
         "training": {
             "records": int(courses or 0),
             "people": int(people or 0),

@@ -392,7 +392,8 @@ def _staff(figures: dict[str, Any]) -> Section:
     t = s["training"]
     blocks: list[Any] = [
         f"Số cán bộ làm công tác truyền thông chính sách, phát ngôn trong kỳ: {number_text(s['active_total'])}. "
-        f"Số đơn vị có đầu mối truyền thông: {number_text(s['units_with_focal_point'])} / "
+        f"Số đơn vị có đầu mối truyền thông{_on_day(s.get('focal_points_on'))}: "
+        f"{number_text(s['units_with_focal_point'])} / "
         f"{number_text(s['units_total'])} ({ratio_text(s['units_with_focal_point'], s['units_total'])}).",
         Table(
             "staff_by_role",
@@ -417,6 +418,14 @@ def _staff(figures: dict[str, Any]) -> Section:
         ),
     ]
     return Section("IV", "NHÂN LỰC VÀ ĐÀO TẠO, BỒI DƯỠNG", blocks)
+
+
+def _on_day(iso: str | None) -> str:
+    """ " (tại ngày 31/03/2026)"; nothing for figures frozen before the date was recorded."""
+    if not iso:
+        return ""
+    day = date.fromisoformat(iso)
+    return f" (tại ngày {day.day:02d}/{day.month:02d}/{day.year})"
 
 
 def _area_name(row: dict[str, Any]) -> str:

@@ -368,32 +368,35 @@ class FocalPointCoverage:
         return [u for u in self.units if not u.covered]
 
 
+def focal_point_coverage_on(session: Session, on: date) -> FocalPointCoverage:
+    """Which units have a communication focal point who is still on the staff and active ``on``
+    that day. The one rule for the Staff workspace and the quarterly report alike."""
+    query = (
+        select(Unit, StaffMember)
+        .outerjoin(StaffMember, (StaffMember.id == Unit.focal_point_id) & StaffMember.deleted_at.is_(None))
+        .where(Unit.deleted_at.is_(None))
+        .order_by(Unit.name)
+    )
+    return FocalPointCoverage(
+        [
+            UnitFocus(
+                unit_id=unit.id,
+                name=unit.name,
+                kind=unit.kind,
+                focal_point_id=person.id if person else None,
+                focal_point_name=person.full_name if person else "",
+                covered=person is not None and is_active(person, on),
+            )
+            for unit, person in session.execute(query)
+        ]
+    )
+
+
 class UnitFocalService(UnitService):
     def focal_point_coverage(self, today: date | None = None) -> FocalPointCoverage:
         """Which units have an active communication focal point, and the share covered."""
-        today = today or local_today()
-        query = (
-            select(Unit, StaffMember)
-            .outerjoin(
-                StaffMember, (StaffMember.id == Unit.focal_point_id) & StaffMember.deleted_at.is_(None)
-            )
-            .where(Unit.deleted_at.is_(None))
-            .order_by(Unit.name)
-        )
-        units = []
         with self.ctx.db.session() as session:
-            for unit, person in session.execute(query):
-                units.append(
-                    UnitFocus(
-                        unit_id=unit.id,
-                        name=unit.name,
-                        kind=unit.kind,
-                        focal_point_id=person.id if person else None,
-                        focal_point_name=person.full_name if person else "",
-                        covered=person is not None and is_active(person, today),
-                    )
-                )
-        return FocalPointCoverage(units)
+            return focal_point_coverage_on(session, today or local_today())
 
 
 # ----- training -----------------------------------------------------------------------------
