@@ -18,6 +18,13 @@ def _prepare(data_dir: Path) -> None:
         services.close()
 
 
+def _start(qtbot, desktop: DesktopApp) -> None:
+    """Start as the app does: the frame at once, the data opened in the background."""
+    with qtbot.waitSignal(desktop.ready, timeout=30_000):
+        assert desktop.start()
+        assert desktop.window is not None and desktop.window.isVisible()
+
+
 def _settle(desktop: DesktopApp) -> None:
     assert desktop.window is not None
     desktop.window.ctx.tasks.wait_for_done()
@@ -28,7 +35,7 @@ def test_start_shows_the_window_and_takes_the_daily_backup_once(qtbot, data_dir)
     _prepare(data_dir)
     desktop = DesktopApp(data_dir, "vi")
     try:
-        assert desktop.start()
+        _start(qtbot, desktop)
         window = desktop.window
         assert window.isVisible()
         qtbot.waitUntil(lambda: len(list((data_dir / "backups").glob(BACKUP_PATTERN))) == 1)
@@ -47,7 +54,7 @@ def test_window_geometry_and_page_are_remembered(qtbot, data_dir) -> None:
     _prepare(data_dir)
     desktop = DesktopApp(data_dir, "vi")
     try:
-        assert desktop.start()
+        _start(qtbot, desktop)
         desktop.window.resize(700, 500)
         desktop.window.show_page("settings")
         _settle(desktop)
@@ -56,7 +63,7 @@ def test_window_geometry_and_page_are_remembered(qtbot, data_dir) -> None:
         desktop.shutdown()
     again = DesktopApp(data_dir, "vi")
     try:
-        assert again.start()
+        _start(qtbot, again)
         assert again.window.current_page_key() == "settings"
         assert again.window.size().width() == 700
     finally:
@@ -67,7 +74,7 @@ def test_restore_while_running_closes_replaces_and_reopens(qtbot, data_dir) -> N
     _prepare(data_dir)
     desktop = DesktopApp(data_dir, "vi")
     try:
-        assert desktop.start()
+        _start(qtbot, desktop)
         services = desktop.services
         ctx = desktop.window.ctx
         made = []
@@ -103,7 +110,7 @@ def test_a_refused_backup_leaves_the_data_as_it_was(qtbot, data_dir, tmp_path) -
     not_a_backup.write_text("hello", encoding="utf-8")
     desktop = DesktopApp(data_dir, "vi")
     try:
-        assert desktop.start()
+        _start(qtbot, desktop)
         from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -149,3 +156,170 @@ def test_self_test_checks_the_installation(qtbot, data_dir, capsys) -> None:
     assert "FAIL" not in out
     assert "window: 9 workspaces" in out or "window:" in out
     assert out.count("ok    ") == 5
+
+
+def test_the_window_shows_before_the_data_is_open_then_fills_in(qtbot, data_dir) -> None:
+    _prepare(data_dir)
+    desktop = DesktopApp(data_dir, "vi")
+    try:
+        with qtbot.waitSignal(desktop.ready, timeout=30_000):
+            desktop.start()
+            window = desktop.window
+            # Phase one: the frame, painted before the data layer answers.
+            assert window.isVisible() and not window.is_attached()
+            assert window.stack.currentWidget() is window.loading_page
+            assert window.loading_page.status.text() == "Đang mở cơ sở dữ liệu…"
+            assert "Tổng quan" in window.loading_page.heading.text()
+            assert not window.backup_action.isEnabled()
+            assert window.navigation.count() == 9
+            window.show_page("calendar")  # navigating while it opens just shows the notice
+            assert window.stack.currentWidget() is window.loading_page
+            assert "Lịch" in window.loading_page.heading.text()
+        assert window.is_attached() and desktop.services is not None
+        assert window.stack.currentWidget() is window.page("calendar")
+        assert window.backup_action.isEnabled() and window.restore_action.isEnabled()
+        _settle(desktop)
+    finally:
+        desktop.shutdown()
+
+
+def test_first_start_asks_for_the_office_and_cancelling_quits(qtbot, data_dir) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.office_dialog import OfficeDialog
+
+    seen = []
+
+    def cancel_office_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, OfficeDialog):
+            seen.append(dialog.parent() is not None and dialog.parent().isVisible())
+            dialog.reject()
+        else:
+            QTimer.singleShot(10, cancel_office_dialog)
+
+    desktop = DesktopApp(data_dir, "vi")
+    QTimer.singleShot(0, cancel_office_dialog)
+    with qtbot.waitSignal(desktop.gave_up, timeout=30_000):
+        desktop.start()
+    assert seen == [True]  # over the window frame, which was already up
+    assert desktop.window is None and desktop.services is None
+
+
+def test_a_newer_database_is_refused_at_start_and_left_untouched(qtbot, data_dir) -> None:
+    import sqlite3
+
+    from app.errors import DatabaseTooNew
+    from app.paths import database_path
+
+    _prepare(data_dir)
+    path = database_path(data_dir)
+    connection = sqlite3.connect(path)
+    connection.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    connection.commit()
+    connection.close()
+    before = path.read_bytes()
+    asked = []
+    desktop = DesktopApp(data_dir, "vi")
+    desktop.ask_about_problem = lambda error: (asked.append(error), ("quit", None))[1]
+    with qtbot.waitSignal(desktop.gave_up, timeout=30_000):
+        desktop.start()
+    assert len(asked) == 1 and isinstance(asked[0], DatabaseTooNew)
+    assert "9999_from_the_future" in str(asked[0])
+    assert path.read_bytes() == before
+    assert desktop.window is None
+
+
+def test_a_locked_database_at_start_is_retried_from_the_window(qtbot, data_dir, monkeypatch) -> None:
+    import sqlite3
+
+    from app import db as db_module
+    from app.paths import database_path
+
+    _prepare(data_dir)
+    monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 50)
+    path = database_path(data_dir)
+    blocker = sqlite3.connect(path, isolation_level=None)
+    blocker.execute("PRAGMA journal_mode = DELETE")
+    blocker.execute("BEGIN EXCLUSIVE")
+    kinds = []
+
+    def ask(error):
+        kinds.append(error.kind)
+        assert desktop.window is not None and desktop.window.isVisible()
+        blocker.rollback()
+        blocker.close()
+        return "retry", None
+
+    desktop = DesktopApp(data_dir, "vi")
+    desktop.ask_about_problem = ask
+    try:
+        with qtbot.waitSignal(desktop.ready, timeout=30_000):
+            desktop.start()
+        assert kinds == ["locked"]
+        assert desktop.window.is_attached()
+        _settle(desktop)
+    finally:
+        desktop.shutdown()
+
+
+def test_closing_the_window_while_the_data_opens_closes_the_data_too(qtbot, data_dir) -> None:
+    _prepare(data_dir)
+    desktop = DesktopApp(data_dir, "vi")
+    desktop.start()
+    desktop.shutdown()  # at once: the opening thread finishes, its database is closed
+    assert desktop.window is None and desktop.services is None
+    QCoreApplication.processEvents()
+    assert desktop.window is None
+
+
+def test_a_language_changed_in_settings_applies_from_the_first_frame_after(qtbot, data_dir) -> None:
+    services = open_services(data_dir, actor="tester")
+    try:
+        services.offices.set_up(dict(OFFICE))
+        services.preferences.set("language", "en")
+    finally:
+        services.close()
+    desktop = DesktopApp(data_dir)  # the window state still says Vietnamese (the default)
+    try:
+        with qtbot.waitSignal(desktop.ready, timeout=30_000):
+            desktop.start()
+        window = desktop.window
+        assert window.is_attached() and window.navigation.item(0).text() == "Dashboard"
+        _settle(desktop)
+        assert desktop.state.value("language") == "en"
+    finally:
+        desktop.shutdown()
+        from app.ui.app import install_translations
+
+        install_translations(QCoreApplication.instance(), "vi")
+
+
+def test_first_start_fills_the_window_once_the_office_is_given(qtbot, data_dir) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.office_dialog import OfficeDialog
+
+    def fill_office_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, OfficeDialog):
+            dialog.name.setText("Văn phòng UBND tỉnh Lâm Đồng")
+            dialog.code.setText("UBND-LD")
+            dialog.province.setText("Lâm Đồng")
+            dialog.save()
+        else:
+            QTimer.singleShot(10, fill_office_dialog)
+
+    desktop = DesktopApp(data_dir, "vi")
+    QTimer.singleShot(0, fill_office_dialog)
+    try:
+        with qtbot.waitSignal(desktop.ready, timeout=30_000):
+            desktop.start()
+        assert desktop.window.is_attached()
+        _settle(desktop)
+        desktop.services.db.forbid_thread(None)
+        assert desktop.services.offices.current().province == "Lâm Đồng"
+    finally:
+        desktop.shutdown()

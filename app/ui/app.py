@@ -1,7 +1,10 @@
 """Starting the desktop application and keeping it safe while it runs.
 
-:class:`DesktopApp` owns the open database and the main window: it opens the database (and
-offers a way out when it cannot: retry, restore a backup, quit), takes the daily backup,
+:class:`DesktopApp` owns the open database and the main window. Start-up has two phases: the
+window frame (title, navigation, menus, status bar, an "Opening the database…" notice) is shown
+first, from modules that do not load the data layer; SQLAlchemy, the models, the services and
+the migration check then run on a background thread, and the pages fill in when they are done.
+It opens the database (and offers a way out when it cannot: retry, restore a backup, quit), takes the daily backup,
 restores a backup by closing everything, replacing the file and opening it again, remembers
 the window's geometry and page, and installs the crash handlers and the log file.
 """
@@ -13,8 +16,10 @@ import os
 import sys
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QByteArray,
@@ -27,21 +32,22 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
     QTranslator,
+    Signal,
     Slot,
 )
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from app import __version__
-from app.db import classify_sqlite_error
 from app.errors import CommDeskError, DatabaseTooNew, DatabaseUnavailable
 from app.i18n import SUPPORTED_LANGUAGES, set_language
 from app.logs import enable_native_crash_report, log_file, previous_native_crash, setup_logging
 from app.paths import backup_dir, database_path
-from app.services import Services, open_services
-from app.ui.context import DataChangedRelay, UiContext
 from app.ui.main_window import MainWindow
-from app.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # the data layer is imported off the GUI thread, after the first paint
+    from app.services import Services
+    from app.ui.context import UiContext
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +89,28 @@ def app_icon() -> QIcon:
     return QIcon(str(files("app.resources") / "icons" / "commdesk.svg"))
 
 
+@dataclass
+class _Opened:
+    """What the opening thread hands to the GUI thread."""
+
+    services: Services | None
+    error: BaseException | None
+    language: str
+    has_office: bool
+
+
+def _warm_up() -> None:
+    """Import, off the GUI thread, the modules the GUI thread needs next to fill the window."""
+    import app.ui.context
+    import app.ui.dashboard.page
+    import app.ui.sync.indicator  # noqa: F401
+
+
 def build_context(services: Services) -> UiContext:
+    from app.db import classify_sqlite_error
+    from app.ui.context import DataChangedRelay, UiContext
+    from app.ui.tasks import TaskRunner
+
     path = services.db.path
     tasks = TaskRunner(translate_error=lambda error: classify_sqlite_error(error, path))
     relay = DataChangedRelay(services)
@@ -111,6 +138,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 class DesktopApp(QObject):
+    ready = Signal()  # the data is open and the window's workspaces are real
+    gave_up = Signal()  # the user chose to quit before the data was open (or the first-run dialog)
+    _opened = Signal()  # from the opening thread: the result waits in ``_opening_result``
+
     def __init__(self, data_dir: Path, language: str | None = None, log_path: Path | None = None) -> None:
         super().__init__()
         self.data_dir = data_dir
@@ -119,7 +150,13 @@ class DesktopApp(QObject):
         self.state = QSettings(str(data_dir / STATE_FILE), QSettings.Format.IniFormat)
         self.services: Services | None = None
         self.window: MainWindow | None = None
+        self.ask_about_problem: Callable[[CommDeskError], tuple[str, Path | None]] = self._ask_about_problem
         self._problem_open = False
+        self._frame_language = ""
+        self._crashed_last_time: Path | None = None
+        self._opener: threading.Thread | None = None
+        self._opening_result: _Opened | None = None
+        self._opened.connect(self._data_opened)
         self._backup_timer = QTimer(self)
         self._backup_timer.setInterval(BACKUP_CHECK_MS)
         self._backup_timer.timeout.connect(self.daily_backup)
@@ -137,8 +174,8 @@ class DesktopApp(QObject):
     def open_services(
         self, ask: Callable[[CommDeskError], tuple[str, Path | None]] | None = None
     ) -> Services | None:
-        """Open the database; on a problem ask the user (retry / restore / quit) until it opens."""
-        ask = ask or self._ask_about_problem
+        """Open the database here and now; on a problem ask the user (retry / restore / quit)."""
+        ask = ask or self.ask_about_problem
         install_translations(QCoreApplication.instance() or QApplication([]), self._language(None))
         while True:
             try:
@@ -149,14 +186,14 @@ class DesktopApp(QObject):
                 if choice == "retry":
                     continue
                 if choice == "restore" and backup is not None:
-                    try:
-                        self._restore_file(backup)
-                    except CommDeskError as problem:
-                        QMessageBox.warning(None, "CommDesk", str(problem))
+                    self._restore_or_warn(backup)
                     continue
                 return None
 
     def _try_open(self) -> Services:
+        from app.db import classify_sqlite_error
+        from app.services import open_services
+
         path = database_path(self.data_dir)
         try:
             return open_services(self.data_dir)
@@ -168,51 +205,156 @@ class DesktopApp(QObject):
                 raise
             raise unavailable from exc
 
+    def _restore_or_warn(self, backup: Path) -> None:
+        try:
+            self._restore_file(backup)
+        except CommDeskError as problem:
+            QMessageBox.warning(self.window, "CommDesk", str(problem))
+
     def _ask_about_problem(self, error: CommDeskError) -> tuple[str, Path | None]:
         from app.ui.database_problem import DatabaseProblemDialog
 
-        dialog = DatabaseProblemDialog(error, database_path(self.data_dir), at_start=True)
+        dialog = DatabaseProblemDialog(error, database_path(self.data_dir), at_start=True, parent=self.window)
         dialog.exec()
         return dialog.choice, dialog.backup
 
     # -- the window ---------------------------------------------------------------------------
     def start(self, crashed_last_time: Path | None = None) -> bool:
-        """Open the database and show the main window; False when the user chose to quit."""
-        services = self.open_services()
-        if services is None:
-            return False
-        language = self._language(services)
-        install_translations(QCoreApplication.instance(), language)  # type: ignore[arg-type]
-        self.state.setValue("language", language)
-        if services.offices.current() is None:
-            window = self._build_window(services)
-            from app.ui.office_dialog import OfficeDialog
+        """Show the window frame now and open the data on a background thread.
 
-            if OfficeDialog(window.ctx, window).exec() != QDialog.DialogCode.Accepted:
-                self.shutdown()
-                return False
-        else:
-            self._build_window(services)
-        assert self.window is not None
-        self._restore_window_state(self.window)
-        self.window.show()
-        start_reminders(self.window.ctx, self.window)
-        start_monitoring(self.window.ctx, self.window)
-        start_mail_outbox(self.window.ctx, self.window)
-        self._backup_timer.start()
-        QTimer.singleShot(0, self.daily_backup)
-        if crashed_last_time is not None:
-            QTimer.singleShot(0, lambda: self._tell_about_crash(crashed_last_time))
+        Returns True once the frame is shown. What follows is signalled: ``ready`` when the
+        workspaces are filled, ``gave_up`` when the user chose to quit instead (a database that
+        cannot be opened, the first-run office details cancelled).
+        """
+        self._frame_language = self._language(None)
+        install_translations(QCoreApplication.instance(), self._frame_language)  # type: ignore[arg-type]
+        self._crashed_last_time = crashed_last_time
+        self._show_frame()
+        self._open_in_background()
         return True
 
-    def _build_window(self, services: Services) -> MainWindow:
+    def _show_frame(self, like: MainWindow | None = None) -> MainWindow:
+        window = MainWindow(database=database_path(self.data_dir))
+        window.closing.connect(self._save_window_state)
+        if like is None:
+            self._restore_window_state(window)
+        else:
+            window.restoreGeometry(like.saveGeometry())
+            window.navigation.setCurrentRow(like.navigation.currentRow())
+        self.window = window
+        window.show()
+        return window
+
+    def _open_in_background(self) -> None:
+        def work() -> None:
+            try:
+                services = self._try_open()
+                try:
+                    opened = _Opened(
+                        services, None, self._language(services), services.offices.current() is not None
+                    )
+                    _warm_up()
+                except BaseException:
+                    services.close()
+                    raise
+            except BaseException as exc:
+                opened = _Opened(None, exc, "", False)
+            self._opening_result = opened
+            self._opened.emit()
+
+        self._opener = threading.Thread(target=work, name="open-database", daemon=True)
+        self._opener.start()
+
+    @Slot()
+    def _data_opened(self) -> None:
+        opened, self._opening_result = self._opening_result, None
+        if opened is None:
+            return  # already taken by shutdown()
+        if self.window is None:  # the window was closed while the data was opening
+            if opened.services is not None:
+                opened.services.close()
+            return
+        if opened.services is None:
+            assert opened.error is not None
+            self._opening_failed(opened.error)
+        else:
+            self._attach(opened)
+
+    def _opening_failed(self, error: BaseException) -> None:
+        if isinstance(error, DatabaseUnavailable | DatabaseTooNew):
+            log.warning("cannot open the database: %s", error.message.en)
+            choice, backup = self.ask_about_problem(error)
+            if choice == "restore" and backup is not None:
+                self._restore_or_warn(backup)
+            if choice in ("retry", "restore") and self.window is not None:
+                self._open_in_background()
+                return
+            self._give_up()
+            return
+        assert self.window is not None
+        self.window.show_loading_problem(
+            self.tr("The data could not be opened: %1. The log file has the details.").replace(
+                "%1", str(error)
+            )
+        )
+        sys.excepthook(type(error), error, error.__traceback__)
+
+    def _attach(self, opened: _Opened) -> None:
+        services = opened.services
+        assert services is not None and self.window is not None
+        window = self.window
+        if opened.language != self._frame_language:  # changed in Settings since the last start
+            self._frame_language = opened.language
+            install_translations(QCoreApplication.instance(), opened.language)  # type: ignore[arg-type]
+            window = self._show_frame(like=window)
+            self._drop_frame_before(window)
+        self.state.setValue("language", opened.language)
+        self.services = services
+        ctx = self._context(services)
+        if not opened.has_office:  # asked before the workspaces, which need to know the office
+            from app.ui.office_dialog import OfficeDialog
+
+            if OfficeDialog(ctx, window).exec() != QDialog.DialogCode.Accepted:
+                ctx.tasks.wait_for_done()
+                ctx.data_changed.detach()
+                self._give_up()
+                return
+        window.attach(ctx)
+        self._start_background_work(window)
+        QTimer.singleShot(0, self.daily_backup)
+        crashed = self._crashed_last_time
+        if crashed is not None:
+            QTimer.singleShot(0, lambda: self._tell_about_crash(crashed))
+        self.ready.emit()
+
+    def _drop_frame_before(self, window: MainWindow) -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget is not window and not widget.is_attached():
+                widget.closing.disconnect(self._save_window_state)
+                widget.close()
+                widget.deleteLater()
+
+    def _give_up(self) -> None:
+        self.shutdown()
+        self.gave_up.emit()
+
+    def _start_background_work(self, window: MainWindow) -> None:
+        start_reminders(window.ctx, window)
+        start_monitoring(window.ctx, window)
+        start_mail_outbox(window.ctx, window)
+        self._backup_timer.start()
+
+    def _context(self, services: Services) -> UiContext:
         ctx = build_context(services)
         ctx.extras.update(
             {"restore": self.restore, "restart": self.restart, "log_path": self.log_path, "app": self}
         )
-        window = MainWindow(ctx)
-        window.closing.connect(self._save_window_state)
         ctx.tasks.recognised_error.connect(self._database_problem_during_work)
+        return ctx
+
+    def _build_window(self, services: Services) -> MainWindow:
+        window = MainWindow(self._context(services))
+        window.closing.connect(self._save_window_state)
         self.services, self.window = services, window
         return window
 
@@ -248,10 +390,17 @@ class DesktopApp(QObject):
         self._backup_timer.stop()
         window, services = self.window, self.services
         self.window = self.services = None
+        if self._opener is not None:  # the window closed while the data was opening
+            self._opener.join()
+            self._opener = None
+            opened, self._opening_result = self._opening_result, None
+            if opened is not None and opened.services is not None:
+                opened.services.close()
         if window is not None:
-            window.ctx.tasks.wait_for_done()
-            QCoreApplication.sendPostedEvents()  # deliver the last results before the widgets go
-            window.ctx.data_changed.detach()
+            if window.is_attached():
+                window.ctx.tasks.wait_for_done()
+                QCoreApplication.sendPostedEvents()  # deliver the last results before the widgets go
+                window.ctx.data_changed.detach()
             window.closing.disconnect(self._save_window_state)
             window.close()
             window.deleteLater()
@@ -380,10 +529,7 @@ class DesktopApp(QObject):
         if page and window.has_page(page):
             window.show_page(page)
         window.show()
-        start_reminders(window.ctx, window)
-        start_monitoring(window.ctx, window)
-        start_mail_outbox(window.ctx, window)
-        self._backup_timer.start()
+        self._start_background_work(window)
         return True
 
     # -- problems during work -------------------------------------------------------------------
@@ -450,10 +596,9 @@ def run_gui(data_dir: Path, language: str | None = None) -> int:
     crashed_last_time = previous_native_crash(data_dir)
     enable_native_crash_report(data_dir)
     desktop = DesktopApp(data_dir, language, log_path)
+    desktop.gave_up.connect(lambda: QApplication.exit(0))
     try:
-        if not desktop.start(crashed_last_time):
-            desktop.shutdown()
-            return 0
+        desktop.start(crashed_last_time)
         code = app.exec()
     except Exception as exc:  # start-up itself failed: say so, never vanish
         reporter.excepthook(type(exc), exc, exc.__traceback__)

@@ -1,8 +1,14 @@
-"""The main window: navigation on the left, the current workspace on the right, status below."""
+"""The main window: navigation on the left, the current workspace on the right, status below.
+
+The window can be shown before the data layer is open (a fresh start shows it at once): until
+:meth:`MainWindow.attach` gives it its context, every workspace shows a quiet "Opening the
+database…" notice and the actions that need the data are disabled.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -18,16 +24,19 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import CommDeskError
-from app.ui.context import UiContext
-from app.ui.pages import PAGES, PageSpec
+from app.ui.pages import PAGES, LoadingPage, PageSpec
+
+if TYPE_CHECKING:  # the context brings in the data layer, which the first paint must not wait for
+    from app.ui.context import UiContext
 
 
 class MainWindow(QMainWindow):
     closing = Signal()  # before the window closes: the shell saves its geometry and page
+    attached = Signal()  # the data layer is in: the workspaces are real from now on
 
-    def __init__(self, ctx: UiContext) -> None:
+    def __init__(self, ctx: UiContext | None = None, database: Path | None = None) -> None:
         super().__init__()
-        self.ctx = ctx
+        self._ctx: UiContext | None = None
         self.setWindowTitle(self.tr("CommDesk — Policy communication"))
         self.resize(1280, 800)
         self._pages: dict[str, QWidget] = {}
@@ -47,6 +56,8 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.navigation.addItem(item)
         self.stack = QStackedWidget()
+        self.loading_page = LoadingPage()
+        self.stack.addWidget(self.loading_page)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -58,7 +69,8 @@ class MainWindow(QMainWindow):
 
         self.pending_label = QLabel()
         self.connection_label = QLabel(self.tr("Not connected to a sync server"))
-        self.database_label = QLabel(str(ctx.services.db.path))
+        self._database = database
+        self.database_label = QLabel(str(database) if database is not None else "")
         self.database_label.setStyleSheet("color: #666;")
         self.statusBar().addWidget(self.connection_label)
         self.statusBar().addWidget(self.pending_label)
@@ -67,12 +79,42 @@ class MainWindow(QMainWindow):
         self._build_menu()
         self.navigation.currentRowChanged.connect(self._show_row)
         self.navigation.setCurrentRow(0)
+        if ctx is not None:
+            self.attach(ctx)
+        else:
+            self._data_actions_enabled(False)
+
+    @property
+    def ctx(self) -> UiContext:
+        if self._ctx is None:
+            raise RuntimeError("the main window has no data yet")
+        return self._ctx
+
+    def is_attached(self) -> bool:
+        return self._ctx is not None
+
+    def attach(self, ctx: UiContext) -> None:
+        """Give the window its data: the pages are built from now on, starting with the current one."""
+        self._ctx = ctx
+        self._database = ctx.services.db.path
+        self.database_label.setText(str(self._database))
+        self._data_actions_enabled(True)
         ctx.tasks.unhandled_error.connect(self.show_error)
         ctx.data_changed.changed.connect(self._data_changed)
+        self._show_row(self.navigation.currentRow())
         self.refresh_pending()
         from app.ui.sync.indicator import install as install_sync
 
         install_sync(self)
+        self.attached.emit()
+
+    def _data_actions_enabled(self, enabled: bool) -> None:
+        self.backup_action.setEnabled(enabled)
+        self.restore_action.setEnabled(enabled and callable(self.ctx.extras.get("restore")))
+
+    def show_loading_problem(self, text: str) -> None:
+        """The data could not be opened: say so where the workspace would be."""
+        self.loading_page.show_problem(text)
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -82,7 +124,6 @@ class MainWindow(QMainWindow):
         self.backup_action.triggered.connect(self.back_up_now)
         self.restore_action = QAction(self.tr("&Restore from a backup…"), self)
         self.restore_action.triggered.connect(self._restore)
-        self.restore_action.setEnabled(callable(self.ctx.extras.get("restore")))
         self.settings_action = QAction(self.tr("&Settings"), self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(lambda: self.show_page("settings"))
@@ -159,8 +200,9 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         from app.ui.help import show_about
 
-        log_path = self.ctx.extras.get("log_path")
-        show_about(self, self.ctx.services.db.path.parent, log_path if isinstance(log_path, Path) else None)
+        log_path = self._ctx.extras.get("log_path") if self._ctx is not None else None
+        folder = self._database.parent if self._database is not None else None
+        show_about(self, folder, log_path if isinstance(log_path, Path) else None)
 
     def page(self, key: str) -> QWidget:
         """The workspace for ``key``, created on first use so start-up stays fast."""
@@ -173,21 +215,29 @@ class MainWindow(QMainWindow):
         return self._pages[key]
 
     def show_page(self, key: str) -> QWidget:
+        """Show the workspace ``key``; until the data is in, the loading notice stands in for it."""
         row = next(i for i, s in enumerate(self._specs) if s.key == key)
         self.navigation.setCurrentRow(row)
-        return self._pages[key]
+        return self._pages.get(key, self.loading_page)
 
     @Slot(int)
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
-        self.stack.setCurrentWidget(self.page(self._specs[row].key))
+        spec = self._specs[row]
+        if self._ctx is None:
+            self.loading_page.set_title(QCoreApplication.translate("Pages", spec.title))
+            self.stack.setCurrentWidget(self.loading_page)
+            return
+        self.stack.setCurrentWidget(self.page(spec.key))
 
     @Slot(object)
     def _data_changed(self, _entities: frozenset[str]) -> None:
         self.refresh_pending()
 
     def refresh_pending(self) -> None:
+        if self._ctx is None:
+            return
         services = self.ctx.services
         self.ctx.tasks.run_db(services.pending_changes, self._show_pending, lambda _e: None)
 

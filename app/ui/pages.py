@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from app.ui.context import UiContext
+if TYPE_CHECKING:  # the pages are built once the data layer is open; the registry stays light
+    from app.ui.context import UiContext
 
-PageFactory = Callable[[UiContext], QWidget]
+PageFactory = Callable[["UiContext"], QWidget]
 
 
 def _tr(text: str) -> str:
@@ -47,6 +50,36 @@ class NotYetAvailablePage(QWidget):
         layout.addWidget(heading)
         layout.addWidget(body)
         layout.addStretch(1)
+
+
+class LoadingPage(QWidget):
+    """Stands in for every workspace while the data is being opened at start-up."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("page_loading")
+        self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.status = QLabel()
+        self.status.setObjectName("loading_status")
+        self.status.setWordWrap(True)
+        self.status.setStyleSheet("color: #5f6b7a; font-size: 14px;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        self.show_opening()
+
+    def set_title(self, title: str) -> None:
+        self.heading.setText(f"<h2>{escape(title)}</h2>")
+
+    def show_opening(self) -> None:
+        self.status.setStyleSheet("color: #5f6b7a; font-size: 14px;")
+        self.status.setText(self.tr("Opening the database…"))
+
+    def show_problem(self, text: str) -> None:
+        self.status.setStyleSheet("color: #b3261e; font-size: 14px;")
+        self.status.setText(text)
 
 
 def _not_yet(title: str, purpose: object) -> PageFactory:

@@ -1728,6 +1728,10 @@
 <context>
     <name>DesktopApp</name>
     <message>
+        <source>The data could not be opened: %1. The log file has the details.</source>
+        <translation>Không mở được dữ liệu: %1. Chi tiết có trong tệp nhật ký.</translation>
+    </message>
+    <message>
         <source>CommDesk closed unexpectedly the last time it ran. What happened was written to %1; send it to your IT officer if this happens again.</source>
         <translation>Lần chạy trước CommDesk đã bị đóng đột ngột. Thông tin về sự cố đã được ghi vào %1; nếu còn lặp lại, hãy gửi tệp này cho cán bộ công nghệ thông tin.</translation>
     </message>
@@ -2643,6 +2647,13 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     <message>
         <source>Delete the list “%1”? The journalists stay.</source>
         <translation>Xóa danh sách “%1”? Các nhà báo vẫn được giữ.</translation>
+    </message>
+</context>
+<context>
+    <name>LoadingPage</name>
+    <message>
+        <source>Opening the database…</source>
+        <translation>Đang mở cơ sở dữ liệu…</translation>
     </message>
 </context>
 <context>
