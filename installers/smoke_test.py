@@ -2,7 +2,9 @@
 
 1. ``commdesk-cli demo``: opens a new database (migrations from the bundle) and fills it;
 2. ``commdesk-cli report quarterly``: a PDF with the embedded fonts;
-3. ``commdesk-cli self-test``: resources, keyring, the main window with every workspace and
+3. ``commdesk-cli self-test``: resources, the keyring (the module, this system's backend and
+   what it needs, importable in the frozen app, and found by keyring; whether a password store
+   answers on this machine is only reported), the main window with every workspace and
    Settings section in Vietnamese, a backup checked;
 4. ``commdesk-cli backup`` then ``restore`` of that copy;
 5. ``CommDesk self-test``: the windowed program itself starts and exits cleanly.
@@ -50,7 +52,10 @@ def main(bundle: Path) -> int:
         run(cli, "report", "quarterly", "--year", str(year), "--quarter", str(quarter), "--out", str(pdf), data=data)
         if not pdf.read_bytes().startswith(b"%PDF-") or pdf.stat().st_size < 5_000:
             raise SystemExit(f"the report {pdf} is not a PDF")
-        print(run(cli, "self-test", data=data).rstrip())
+        report = run(cli, "self-test", data=data).rstrip()
+        print(report)
+        if not any(line.startswith("ok    keyring:") and "backend present" in line for line in report.splitlines()):
+            raise SystemExit("the bundle cannot load its keyring backend")
         copy = Path(scratch) / "copy.sqlite3"
         run(cli, "backup", "--out", str(copy), data=data)
         run(cli, "restore", str(copy), data=data)

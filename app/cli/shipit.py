@@ -69,12 +69,25 @@ def _resources() -> str:
 
 
 def _keyring() -> str:
+    """The password store: this system's backend and what it needs must be importable (the
+    bundle carries them), keyring must find it; whether it works here (a headless machine has
+    no Secret Service) is reported, not failed: CommDesk then says so when a password is saved."""
+    import importlib
+    from importlib.metadata import entry_points
+
     import keyring
 
-    from app.services.secrets import status
+    from app.services.secrets import platform_backend_modules, platform_backend_name, status
 
+    for name in platform_backend_modules():
+        importlib.import_module(name)
+    found = {entry.name for entry in entry_points(group="keyring.backends")}
+    if platform_backend_name() not in found:
+        raise RuntimeError(
+            f"keyring does not list its {platform_backend_name()} backend (found: {sorted(found)})"
+        )
     backend = keyring.get_keyring()
-    return f"{type(backend).__module__}.{type(backend).__name__} ({status()})"
+    return f"{platform_backend_name()} backend present; in use: {type(backend).__module__}.{type(backend).__name__} ({status()})"
 
 
 def _database(folder: Path, box: list[object]) -> str:

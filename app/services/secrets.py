@@ -7,6 +7,7 @@ thing, so each has its own error.
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 from app.errors import CommDeskError
@@ -16,6 +17,20 @@ if TYPE_CHECKING:
     import keyring.backend
 
 SERVICE = "CommDesk"
+
+
+def platform_backend_modules(platform: str = sys.platform) -> tuple[str, ...]:
+    """The modules the password store of ``platform`` needs; the bundle must carry them all."""
+    if platform == "win32":
+        return ("keyring.backends.Windows", "win32ctypes.core")  # Windows Credential Locker
+    if platform == "darwin":
+        return ("keyring.backends.macOS",)
+    return ("keyring.backends.SecretService", "secretstorage", "jeepney", "jeepney.io.blocking")
+
+
+def platform_backend_name(platform: str = sys.platform) -> str:
+    """The entry-point name under which keyring finds the backend of ``platform``."""
+    return {"win32": "Windows", "darwin": "macOS"}.get(platform, "SecretService")
 
 
 class SecretStoreUnavailable(CommDeskError):
@@ -101,7 +116,10 @@ def set_secret(name: str, value: str) -> None:
 def delete_secret(name: str) -> None:
     import keyring.errors
 
-    backend = _backend()
+    try:
+        backend = _backend()
+    except SecretStoreUnavailable:
+        return  # no password store: nothing can have been kept in it
     try:
         backend.delete_password(SERVICE, name)
     except keyring.errors.PasswordDeleteError:
