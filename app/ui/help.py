@@ -1,4 +1,4 @@
-"""Help: the keyboard shortcuts actually defined in the window, and the About box."""
+"""Help: the keyboard shortcuts of the menus and of every workspace, and the About box."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QCoreApplication, Qt, qVersion
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -31,7 +31,10 @@ def _plain(text: str) -> str:
 
 
 def collect_shortcuts(window: QMainWindow) -> dict[str, list[tuple[str, str]]]:
-    """Group title -> (what it does, keys), from the menus first, then the open workspaces."""
+    """Group title -> (what it does, keys): the menus' actions, then what each workspace
+    declares in the page registry, whether or not it has been opened yet."""
+    from app.ui.pages import PAGES
+
     groups: dict[str, list[tuple[str, str]]] = {}
     seen: set[tuple[str, str]] = set()
 
@@ -47,14 +50,10 @@ def collect_shortcuts(window: QMainWindow) -> dict[str, list[tuple[str, str]]]:
         if isinstance(menu, QMenu):
             for action in menu.actions():
                 add(_plain(menu_action.text()), action.text(), action.shortcut())
-    pages = getattr(window, "_pages", {})
-    titles = {spec.key: spec.title for spec in getattr(window, "_specs", [])}
-    for key, page in pages.items():
-        group = QCoreApplication.translate("Pages", titles.get(key, key))
-        for action in page.findChildren(QAction):
-            add(group, action.text() or action.toolTip(), action.shortcut())
-        for shortcut in page.findChildren(QShortcut):
-            add(group, shortcut.whatsThis() or shortcut.objectName(), shortcut.key())
+    for spec in getattr(window, "_specs", PAGES):
+        group = QCoreApplication.translate("Pages", spec.title)
+        for shortcut in spec.shortcuts:
+            add(group, QCoreApplication.translate("Pages", shortcut.text), shortcut.sequence())
     return groups
 
 
@@ -80,7 +79,7 @@ class ShortcutsDialog(QDialog):
                 self.tree.addTopLevelItem(QTreeWidgetItem(["    " + text, keys]))
         note = QLabel(
             self.tr(
-                "Workspaces list their own shortcuts here once they have been opened. In every list, Enter opens the selected item and typing in the search box filters as you type."
+                "In every list, Enter opens the selected item and typing in the search box filters as you type."
             )
         )
         note.setWordWrap(True)

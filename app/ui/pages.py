@@ -1,7 +1,9 @@
 """The workspaces of the main window, in navigation order.
 
 A workspace whose capability has not been built yet shows a plain notice saying so; each
-capability replaces its entry's factory with its real page.
+capability replaces its entry's factory with its real page. Each entry also declares the
+keyboard shortcuts its page defines, so that Help lists them before the page is first opened
+(tests/test_main_window.py checks the declarations against the built pages).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:  # the pages are built once the data layer is open; the registry stays light
@@ -25,10 +28,20 @@ def _tr(text: str) -> str:
 
 
 @dataclass(frozen=True)
+class ShortcutSpec:
+    keys: str | QKeySequence.StandardKey  # portable text ("Ctrl+T") or a standard key
+    text: str  # what it does: English source text, translated in the "Pages" context
+
+    def sequence(self) -> QKeySequence:
+        return QKeySequence(self.keys)
+
+
+@dataclass(frozen=True)
 class PageSpec:
     key: str
     title: str  # English source text, translated in the "Pages" context
     factory: PageFactory
+    shortcuts: tuple[ShortcutSpec, ...] = ()
 
 
 class NotYetAvailablePage(QWidget):
@@ -142,7 +155,19 @@ def _monitoring(ctx: UiContext) -> QWidget:
 
 PAGES: list[PageSpec] = [
     PageSpec("dashboard", str(QT_TRANSLATE_NOOP("Pages", "Dashboard")), _dashboard_page),
-    PageSpec("calendar", str(QT_TRANSLATE_NOOP("Pages", "Calendar")), _calendar_page),
+    PageSpec(
+        "calendar",
+        str(QT_TRANSLATE_NOOP("Pages", "Calendar")),
+        _calendar_page,
+        (
+            ShortcutSpec("Ctrl+T", str(QT_TRANSLATE_NOOP("Pages", "Today"))),
+            ShortcutSpec(QKeySequence.StandardKey.New, str(QT_TRANSLATE_NOOP("Pages", "New activity"))),
+            ShortcutSpec(QKeySequence.StandardKey.Undo, str(QT_TRANSLATE_NOOP("Pages", "Undo"))),
+            ShortcutSpec(QKeySequence.StandardKey.Redo, str(QT_TRANSLATE_NOOP("Pages", "Redo"))),
+            ShortcutSpec("PgUp", str(QT_TRANSLATE_NOOP("Pages", "Previous period (in the agenda)"))),
+            ShortcutSpec("PgDown", str(QT_TRANSLATE_NOOP("Pages", "Next period (in the agenda)"))),
+        ),
+    ),
     PageSpec("media", str(QT_TRANSLATE_NOOP("Pages", "Media")), _media_page),
     PageSpec(
         "staff",

@@ -3020,6 +3020,30 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
         <translation>Lịch truyền thông</translation>
     </message>
     <message>
+        <source>Today</source>
+        <translation>Hôm nay</translation>
+    </message>
+    <message>
+        <source>New activity</source>
+        <translation>Thêm hoạt động</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Làm lại</translation>
+    </message>
+    <message>
+        <source>Previous period (in the agenda)</source>
+        <translation>Kỳ trước (ở chế độ Danh sách)</translation>
+    </message>
+    <message>
+        <source>Next period (in the agenda)</source>
+        <translation>Kỳ sau (ở chế độ Danh sách)</translation>
+    </message>
+    <message>
         <source>Media</source>
         <translation>Báo chí</translation>
     </message>
@@ -3828,8 +3852,8 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
         <translation>Phím</translation>
     </message>
     <message>
-        <source>Workspaces list their own shortcuts here once they have been opened. In every list, Enter opens the selected item and typing in the search box filters as you type.</source>
-        <translation>Phím tắt riêng của từng phần việc xuất hiện ở đây sau khi phần việc đó được mở. Trong mọi danh sách, Enter mở mục đang chọn; gõ vào ô tìm kiếm để lọc ngay khi gõ.</translation>
+        <source>In every list, Enter opens the selected item and typing in the search box filters as you type.</source>
+        <translation>Trong mọi danh sách, Enter mở mục đang chọn; gõ vào ô tìm kiếm để lọc ngay khi gõ.</translation>
     </message>
 </context>
 <context>
