@@ -1,5 +1,6 @@
 """Pieces every workspace tab shares: read-only tables, and a tab that reloads what it shows
-when the tables it depends on change (only while it is visible)."""
+when the tables it depends on change (only while it is visible) and acts on the selected row
+of its lists (edit in a form, delete after a confirmation)."""
 
 from __future__ import annotations
 
@@ -80,6 +81,35 @@ class RefreshingTab(QWidget):
             self.dialog.deleteLater()  # the previous form, closed by now
         self.dialog = dialog
         dialog.open()
+
+    def with_selected(self, table: QTableView, action: Callable[[Any], None]) -> None:
+        """Call ``action`` with the row selected in ``table``; nothing when no row is selected."""
+        row = selected_row(table)
+        if row is not None:
+            action(row)
+
+    def edit_selected(
+        self,
+        table: QTableView,
+        form: Callable[[Any], QDialog],
+        fetch: Callable[[Any], Any] | None = None,
+    ) -> None:
+        """Open ``form`` for the selected row. With ``fetch``, what the form edits is read first,
+        in the background, from the row (a list row is often a summary: a balance, a focal point)."""
+
+        def edit(row: Any) -> None:
+            if fetch is None:
+                self.open_dialog(form(row))
+            else:
+                self.run(lambda: fetch(row), lambda full: self.open_dialog(form(full)))
+
+        self.with_selected(table, edit)
+
+    def delete_selected(
+        self, table: QTableView, describe: Callable[[Any], str], delete: Callable[[Any], Any]
+    ) -> None:
+        """Ask before deleting the selected row (named by ``describe``); ``delete`` runs in the background."""
+        self.with_selected(table, lambda row: self.confirm_delete(describe(row), lambda: delete(row)))
 
     def confirm_delete(self, what: str, operation: Callable[[], Any]) -> None:
         answer = QMessageBox.question(

@@ -169,37 +169,38 @@ class AllocationsTab(RefreshingTab):
         self.open_dialog(AllocationDialog(self.ctx, self.page.year() or local_today().year, parent=self))
 
     def edit_allocation(self) -> None:
-        balance = selected_row(self.table)
-        if balance is None:
-            return
         allocations = self.ctx.services.allocations
-        self.run(
-            lambda: allocations.get(balance.id),
-            lambda row: self.open_dialog(AllocationDialog(self.ctx, row.fiscal_year, row, parent=self)),
+        self.edit_selected(
+            self.table,
+            lambda row: AllocationDialog(self.ctx, row.fiscal_year, row, parent=self),
+            fetch=lambda balance: allocations.get(balance.id),
         )
 
     def delete_allocation(self) -> None:
-        balance = selected_row(self.table)
-        if balance is not None:
-            allocations = self.ctx.services.allocations
-            self.confirm_delete(allocation_label(balance), lambda: allocations.delete(balance.id))
+        allocations = self.ctx.services.allocations
+        self.delete_selected(self.table, allocation_label, lambda balance: allocations.delete(balance.id))
 
     def new_adjustment(self) -> None:
-        balance = selected_row(self.table)
-        if balance is not None:
-            self.open_dialog(AdjustmentDialog(self.ctx, balance, parent=self))
+        self.with_selected(
+            self.table, lambda balance: self.open_dialog(AdjustmentDialog(self.ctx, balance, parent=self))
+        )
 
     def edit_adjustment(self) -> None:
-        balance, adjustment = selected_row(self.table), selected_row(self.adjustment_table)
-        if balance is not None and adjustment is not None:
-            self.open_dialog(AdjustmentDialog(self.ctx, balance, adjustment, parent=self))
+        self.with_selected(
+            self.table,
+            lambda balance: self.edit_selected(
+                self.adjustment_table,
+                lambda adjustment: AdjustmentDialog(self.ctx, balance, adjustment, parent=self),
+            ),
+        )
 
     def delete_adjustment(self) -> None:
-        adjustment = selected_row(self.adjustment_table)
-        if adjustment is not None:
-            adjustments = self.ctx.services.adjustments
-            label = f"{adjustment.decision_number} ({format_vnd(adjustment.amount)})"
-            self.confirm_delete(label, lambda: adjustments.delete(adjustment.id))
+        adjustments = self.ctx.services.adjustments
+        self.delete_selected(
+            self.adjustment_table,
+            lambda adjustment: f"{adjustment.decision_number} ({format_vnd(adjustment.amount)})",
+            lambda adjustment: adjustments.delete(adjustment.id),
+        )
 
 
 class ExpensesTab(RefreshingTab):
@@ -288,9 +289,7 @@ class ExpensesTab(RefreshingTab):
         self._open(None)
 
     def edit_expense(self) -> None:
-        expense = selected_row(self.table)
-        if expense is not None:
-            self._open(expense)
+        self.with_selected(self.table, self._open)
 
     def _open(self, expense: Any | None) -> None:
         expenses, year = self.ctx.services.expenses, self.page.year() or local_today().year
@@ -306,11 +305,12 @@ class ExpensesTab(RefreshingTab):
         self.run(fetch, show)
 
     def delete_expense(self) -> None:
-        expense = selected_row(self.table)
-        if expense is not None:
-            expenses = self.ctx.services.expenses
-            label = f"{format_date(expense.spent_on)} {format_vnd(expense.amount)}"
-            self.confirm_delete(label, lambda: expenses.delete(expense.id))
+        expenses = self.ctx.services.expenses
+        self.delete_selected(
+            self.table,
+            lambda expense: f"{format_date(expense.spent_on)} {format_vnd(expense.amount)}",
+            lambda expense: expenses.delete(expense.id),
+        )
 
 
 class BurnTab(RefreshingTab):

@@ -42,7 +42,7 @@ from app.ui.row_models import (
     RowListModel,
 )
 from app.ui.staff.dialogs import StaffDialog, TrainingDialog, UnitDialog
-from app.ui.workspace import RefreshingTab, make_table, selected_row, set_widths
+from app.ui.workspace import RefreshingTab, make_table, set_widths
 
 
 def roles_text(codes: str | tuple[str, ...]) -> str:
@@ -151,15 +151,15 @@ class PeopleTab(RefreshingTab):
         self.open_dialog(StaffDialog(self.ctx, self._units(), parent=self))
 
     def edit_member(self) -> None:
-        member = selected_row(self.table)
-        if member is not None:
-            self.open_dialog(StaffDialog(self.ctx, self._units(), member, parent=self))
+        self.edit_selected(
+            self.table, lambda member: StaffDialog(self.ctx, self._units(), member, parent=self)
+        )
 
     def delete_member(self) -> None:
-        member = selected_row(self.table)
-        if member is not None:
-            staff = self.ctx.services.staff
-            self.confirm_delete(member.full_name, lambda: staff.delete(member.id))
+        staff = self.ctx.services.staff
+        self.delete_selected(
+            self.table, lambda member: member.full_name, lambda member: staff.delete(member.id)
+        )
 
 
 # ----- the spokesperson register ------------------------------------------------------------
@@ -384,20 +384,16 @@ class UnitsTab(RefreshingTab):
         self.open_dialog(UnitDialog(self.ctx, self.people, parent=self))
 
     def edit_unit(self) -> None:
-        focus = selected_row(self.table)
-        if focus is None:
-            return
         units = self.ctx.services.units
-        self.run(
-            lambda: units.get(focus.unit_id),
-            lambda unit: self.open_dialog(UnitDialog(self.ctx, self.people, unit, parent=self)),
+        self.edit_selected(
+            self.table,
+            lambda unit: UnitDialog(self.ctx, self.people, unit, parent=self),
+            fetch=lambda focus: units.get(focus.unit_id),
         )
 
     def delete_unit(self) -> None:
-        focus = selected_row(self.table)
-        if focus is not None:
-            units = self.ctx.services.units
-            self.confirm_delete(focus.name, lambda: units.delete(focus.unit_id))
+        units = self.ctx.services.units
+        self.delete_selected(self.table, lambda focus: focus.name, lambda focus: units.delete(focus.unit_id))
 
 
 # ----- training -----------------------------------------------------------------------------
@@ -559,15 +555,15 @@ class TrainingTab(RefreshingTab):
         self.open_dialog(TrainingDialog(self.ctx, self._people(), parent=self))
 
     def edit_record(self) -> None:
-        record = selected_row(self.table)
-        if record is not None:
-            self.open_dialog(TrainingDialog(self.ctx, self._people(), record, parent=self))
+        self.edit_selected(
+            self.table, lambda record: TrainingDialog(self.ctx, self._people(), record, parent=self)
+        )
 
     def delete_record(self) -> None:
-        record = selected_row(self.table)
-        if record is not None:
-            trainings = self.ctx.services.trainings
-            self.confirm_delete(record.course, lambda: trainings.delete(record.id))
+        trainings = self.ctx.services.trainings
+        self.delete_selected(
+            self.table, lambda record: record.course, lambda record: trainings.delete(record.id)
+        )
 
 
 def _html(text: str) -> str:
