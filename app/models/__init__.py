@@ -2,7 +2,7 @@
 
 from app.models.base import Base, Synced, new_id, utcnow
 from app.models.budget import BudgetAdjustment, BudgetAllocation, Expense
-from app.models.calendar import Activity, ActivityInvitee, ActivityTopic
+from app.models.calendar import Activity, ActivityInvitee, ActivityTopic, HolidayOverride
 from app.models.feeds import FeedProposal, FeedSubscription
 from app.models.local import AuditEntry, DeadLetter, OutboxEntry, Setting, SyncConflict, SyncState
 from app.models.mail import OutgoingMail
@@ -16,6 +16,7 @@ SYNCED_MODELS: dict[str, type[Synced]] = {
     model.__tablename__: model  # type: ignore[attr-defined]
     for model in (
         Office,
+        HolidayOverride,
         Unit,
         PolicyTopic,
         StaffMember,
@@ -54,6 +55,7 @@ __all__ = [
     "Expense",
     "FeedProposal",
     "FeedSubscription",
+    "HolidayOverride",
     "Interaction",
     "Journalist",
     "Office",

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
+    Date,
     ForeignKey,
     Index,
     Integer,
@@ -18,7 +19,14 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Synced, UTCDateTime, enum_check, non_negative
-from app.models.enums import ActivityMode, ActivityNature, ActivityStatus, ActivityType, Attendance
+from app.models.enums import (
+    ActivityMode,
+    ActivityNature,
+    ActivityStatus,
+    ActivityType,
+    Attendance,
+    HolidayOverrideKind,
+)
 
 
 class Activity(Synced, Base):
@@ -91,3 +99,18 @@ class ActivityInvitee(Synced, Base):
     agency_id: Mapped[str | None] = mapped_column(ForeignKey("press_agency.id"), nullable=True, index=True)
     journalist_id: Mapped[str | None] = mapped_column(ForeignKey("journalist.id"), nullable=True, index=True)
     attendance: Mapped[str] = mapped_column(String(16), default=Attendance.INVITED.value)
+
+
+class HolidayOverride(Synced, Base):
+    """A day the government moves in or out of the public-holiday schedule, published centrally
+    (reference data: every office receives it read-only)."""
+
+    __tablename__ = "holiday_override"
+    __table_args__ = (enum_check("kind", HolidayOverrideKind),)
+
+    day: Mapped[date] = mapped_column(Date, index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str] = mapped_column(String(200), default="")
+    decision: Mapped[str] = mapped_column(String(200), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")

@@ -102,6 +102,13 @@ class AgencyKind(StrEnum):
     MULTIMEDIA_FLAGSHIP = "multimedia_flagship"
 
 
+class HolidayOverrideKind(StrEnum):
+    """A change to the public-holiday schedule announced by the government for one day."""
+
+    DAY_OFF = "day_off"  # declared a day off (e.g. an extra Tết day or a compensating day off)
+    WORKDAY = "workday"  # declared a working day (e.g. a Saturday worked in exchange)
+
+
 class AgencyLevel(StrEnum):
     CENTRAL = "central"
     LOCAL = "local"

@@ -124,6 +124,8 @@ def _apply(connection: Connection, caller: Caller, op: Op) -> OpResult:
         return _rejected(op, f"unknown entity {op.entity!r}")
     if op.entity == "office" and op.row_id != caller.office_id:
         return _rejected(op, "an office may change only its own office record")
+    if op.entity in CENTRAL_ONLY and caller.role != "central":
+        return _rejected(op, f"{op.entity} is published by the central role only")
     row = connection.execute(
         select(
             rows_t.c.office_id, rows_t.c.entity, rows_t.c.version, rows_t.c.data, rows_t.c.field_meta
@@ -298,7 +300,9 @@ def pull_page(
 
 
 # Published by the central role, read by every office (DESIGN.md §3, reference data).
-REFERENCE_ENTITIES = ("press_agency",)
+REFERENCE_ENTITIES = ("press_agency", "holiday_override")
+# Reference data that only the central role may write (offices keep their own press agencies).
+CENTRAL_ONLY = ("holiday_override",)
 
 
 def reference_office(engine: Engine) -> str | None:

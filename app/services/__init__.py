@@ -19,6 +19,7 @@ from app.services.contacts_import import ContactImporter
 from app.services.context import LAST_HLC_KEY, ServiceContext
 from app.services.duplicates import DuplicateService
 from app.services.feeds import FeedService
+from app.services.holidays import ROLE_SETTING, HolidayOverrideService
 from app.services.media import (
     AgencyService,
     DistributionListService,
@@ -81,6 +82,9 @@ class Services:
         self.reports = ReportService(self.ctx)
         self.duplicates = DuplicateService(self.journalists, self.interactions, self.invitees)
         self.press_releases = PressReleaseService(self.ctx, self.settings, self.interactions, self.lists)
+        self.holidays = HolidayOverrideService(
+            self.ctx, lambda: str(self.settings.get(ROLE_SETTING, "") or "")
+        )
         self.calendar = CalendarService(self)
         self.compliance = ComplianceService(self)
         self.activities.emergency_hours = int(self.preferences.get("compliance.emergency_statement_hours"))

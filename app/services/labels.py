@@ -137,6 +137,10 @@ FIELD_LABELS: dict[str, Message] = {
     "next_tasks": M("Nhiệm vụ kỳ tới", "Next-period tasks"),
     "recommendations": M("Kiến nghị", "Recommendations"),
     "issued_at": M("Ngày ban hành", "Issued at"),
+    "day": M("Ngày", "Day"),
+    "name_en": M("Tên tiếng Anh", "English name"),
+    "decision": M("Văn bản công bố", "Announced by"),
+    "holiday_override": M("Điều chỉnh lịch nghỉ lễ", "Holiday schedule change"),
 }
 
 
@@ -223,6 +227,10 @@ ENUM_LABELS: dict[type[StrEnum], dict[str, Message]] = {
         "broadcaster": M("Đài phát thanh, truyền hình", "Broadcaster"),
         "news_agency": M("Thông tấn", "News agency"),
         "multimedia_flagship": M("Cơ quan báo chí chủ lực đa phương tiện", "Multimedia flagship"),
+    },
+    e.HolidayOverrideKind: {
+        "day_off": M("Ngày nghỉ", "Day off"),
+        "workday": M("Ngày làm việc", "Working day"),
     },
     e.AgencyLevel: {
         "central": M("Trung ương", "Central"),

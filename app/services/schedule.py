@@ -35,7 +35,6 @@ from app.services.recurrence import (
     starts_before,
 )
 from app.services.rows import row_type, to_row
-from app.services.vn_days import day_info
 
 if TYPE_CHECKING:
     from app.services import Services
@@ -726,8 +725,9 @@ class CalendarService:
                     )
         day = window[0].astimezone(LOCAL_TZ).date()
         last_day = (window[1] - timedelta(seconds=1)).astimezone(LOCAL_TZ).date()
+        days = self.services.holidays.day_calendar()
         while day <= last_day:
-            info = day_info(day)
+            info = days.day_info(day)
             stamp = day.strftime("%d/%m/%Y")
             if info.holiday is not None:
                 warnings.append(

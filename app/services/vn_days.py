@@ -1,12 +1,15 @@
 """Vietnamese public holidays, official day swaps and lunar dates for calendar views.
 
 Holidays and swapped working days come from the ``holidays`` package (it computes Tết and the
-Hùng Kings' commemoration from the lunar calendar); lunar dates come from ``lunardate``.
+Hùng Kings' commemoration from the lunar calendar); lunar dates come from ``lunardate``. Changes the
+government announces for a given year (an extra day off, a Saturday worked in exchange) are
+published centrally as holiday overrides and applied on top by :class:`DayCalendar`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -76,3 +79,36 @@ def day_info(day: date) -> DayInfo:
 
 def is_day_off(day: date) -> bool:
     return day_info(day).is_day_off
+
+
+DAY_OFF = "day_off"
+WORKDAY = "workday"
+
+
+@dataclass(frozen=True)
+class DayOverride:
+    kind: str  # DAY_OFF or WORKDAY
+    name: Message
+
+
+class DayCalendar:
+    """The public holidays with the published overrides applied: a declared day off is a
+    holiday, a declared working day is worked even on a holiday or a weekend."""
+
+    def __init__(self, overrides: Mapping[date, DayOverride] | None = None) -> None:
+        self.overrides = dict(overrides or {})
+
+    def day_info(self, day: date) -> DayInfo:
+        info = day_info(day)
+        override = self.overrides.get(day)
+        if override is None:
+            return info
+        if override.kind == DAY_OFF:
+            return replace(info, holiday=override.name, swapped_workday=False)
+        return replace(info, holiday=None, swapped_workday=info.is_weekend)
+
+    def is_day_off(self, day: date) -> bool:
+        return self.day_info(day).is_day_off
+
+
+PLAIN_DAYS = DayCalendar()

@@ -12,6 +12,7 @@ from app.errors import CommDeskError
 from app.i18n import Message
 from app.services import Services
 from app.services import secrets as keyring_secrets
+from app.services.holidays import ROLE_SETTING
 from app.sync import local as state
 from app.sync.engine import RoundResult, SyncEngine
 from app.sync.local import LocalStore, OfficeMismatch
@@ -142,6 +143,7 @@ class SyncClient:
         settings.set(USERNAME, username)
         settings.set(OFFICE_CODE, token.office_code)
         settings.set(OFFICE_ID, office_id)
+        settings.set(ROLE_SETTING, token.role.value)
         if ca_bundle:
             settings.set(CA_BUNDLE, ca_bundle)
         self._engine = None

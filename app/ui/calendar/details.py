@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from app.models import enums as e
 from app.services.labels import enum_label
 from app.services.schedule import ActivityDetails, Occurrence
-from app.services.vn_days import day_info
+from app.services.vn_days import PLAIN_DAYS, DayCalendar
 from app.ui.calendar.common import status_label, type_colour, type_label, while_alive
 from app.ui.calendar.editor import countdown_text
 from app.ui.context import UiContext
@@ -37,6 +37,7 @@ class DetailsPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("detailsPanel")
+        self.days: DayCalendar = PLAIN_DAYS  # holidays with the published overrides
         self.occurrence: Occurrence | None = None
         self.details: ActivityDetails | None = None
         self.allowed: list[str] = []
@@ -92,7 +93,7 @@ class DetailsPanel(QWidget):
         hint = self.tr("Double-click a day or press Enter to add an activity.")
         choose = self.tr("Select an activity to see its details.")
         if isinstance(day, date):
-            info = day_info(day)
+            info = self.days.day_info(day)
             lines = [f"<h3>{weekday_name(day)}, {format_date(day)}</h3>"]
             lunar = f"{info.lunar_day}/{info.lunar_month}" + (
                 self.tr(" (leap month)") if info.lunar_leap else ""

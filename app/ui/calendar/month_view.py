@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPain
 from PySide6.QtWidgets import QApplication, QMenu, QToolTip, QWidget
 
 from app.services.schedule import Occurrence
-from app.services.vn_days import day_info
+from app.services.vn_days import PLAIN_DAYS, DayCalendar
 from app.ui.calendar.common import (
     HOLIDAY_BACKGROUND,
     HOLIDAY_TEXT,
@@ -75,6 +75,7 @@ class MonthView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("monthView")
+        self.days: DayCalendar = PLAIN_DAYS  # holidays with the published overrides
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setMinimumSize(560, 420)
@@ -173,7 +174,7 @@ class MonthView(QWidget):
             day = self.first_day + timedelta(days=index)
             cell = self.cell_rect(day)
             items = self.by_day.get(day, [])
-            top = cell.top() + CELL_TOP + (14 if day_info(day).holiday is not None else 0)
+            top = cell.top() + CELL_TOP + (14 if self.days.day_info(day).holiday is not None else 0)
             room = max(0, (cell.bottom() - 2 - top) // ITEM_HEIGHT)
             shown = items if len(items) <= room else items[: max(0, room - 1)]
             for position, occurrence in enumerate(shown):
@@ -225,7 +226,7 @@ class MonthView(QWidget):
         for index in range(42):
             day = self.first_day + timedelta(days=index)
             cell = self.cell_rect(day)
-            info = day_info(day)
+            info = self.days.day_info(day)
             if info.holiday is not None:
                 painter.fillRect(cell, HOLIDAY_BACKGROUND)
             elif info.swapped_workday:

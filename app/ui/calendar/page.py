@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
@@ -29,6 +30,7 @@ from app.errors import CommDeskError
 from app.models import enums as e
 from app.services.labels import enum_label
 from app.services.schedule import ActivityFilter, Choices, MoveResult, Occurrence, Scope
+from app.services.vn_days import DayCalendar
 from app.ui.calendar.agenda import AgendaModel
 from app.ui.calendar.common import add_months, at_local, local_today, monday_of, while_alive
 from app.ui.calendar.compliance_panel import CompliancePanel
@@ -149,6 +151,7 @@ class CalendarPage(QWidget):
         self._search_timer.setInterval(250)
         self._search_timer.timeout.connect(self._apply_filters)
         self._load_choices()
+        self._load_days()
         self.show_view("month")
 
     # ----- building ------------------------------------------------------------------------
@@ -340,8 +343,22 @@ class CalendarPage(QWidget):
         elif selected is not None:
             self.details.show_occurrence(next(o for o in found if o.key == selected))
 
+    def _load_days(self) -> None:
+        """Holidays with the centrally published overrides, read in the background."""
+        holidays = self.ctx.services.holidays
+        self.ctx.tasks.run_db(holidays.day_calendar, self._days_loaded, lambda _error: None)
+
+    def _days_loaded(self, days: DayCalendar) -> None:
+        if not shiboken6.isValid(self.month):
+            return
+        self.month.days = self.week.days = self.details.days = days
+        for widget in (self.month, self.week.canvas, self.week.header):
+            widget.update()
+
     @Slot(object)
     def _data_changed(self, tables: frozenset[str]) -> None:
+        if "holiday_override" in tables:
+            self._load_days()
         if tables & WATCHED:
             if tables & {"staff_member", "policy_topic"}:
                 self._load_choices()

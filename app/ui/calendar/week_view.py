@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPain
 from PySide6.QtWidgets import QApplication, QScrollArea, QToolTip, QVBoxLayout, QWidget
 
 from app.services.schedule import Occurrence
-from app.services.vn_days import day_info
+from app.services.vn_days import PLAIN_DAYS, DayCalendar
 from app.ui.calendar.common import (
     HOLIDAY_BACKGROUND,
     HOLIDAY_TEXT,
@@ -146,7 +146,7 @@ class WeekCanvas(QWidget):
         small.setPointSizeF(max(6.5, self.font().pointSizeF() * 0.85))
         for index in range(7):
             day = self.view.week_start + timedelta(days=index)
-            info = day_info(day)
+            info = self.view.days.day_info(day)
             column = self.column_rect(index)
             if info.holiday is not None:
                 painter.fillRect(column, HOLIDAY_BACKGROUND)
@@ -357,7 +357,7 @@ class WeekHeader(QWidget):
         today = local_today()
         for index in range(7):
             day = self.view.week_start + timedelta(days=index)
-            info = day_info(day)
+            info = self.view.days.day_info(day)
             column = canvas.column_rect(index)
             column.setHeight(self.height())
             if info.holiday is not None:
@@ -448,6 +448,7 @@ class WeekView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("weekView")
+        self.days: DayCalendar = PLAIN_DAYS  # holidays with the published overrides
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.selected_date = local_today()
         self.week_start = monday_of(self.selected_date)
