@@ -64,6 +64,9 @@ def test_overrides_published_centrally_reach_every_office_read_only(harness: Har
 
     central = central_desk(harness)
     extra_id, saturday_id = publish(central)
+    with pytest.raises(ValidationError) as twice:  # one change per day
+        central.services.holidays.create({"day": EXTRA_TET_DAY, "kind": WORKDAY, "name": "Đi làm"})
+    assert twice.value.fields() == ["day"]
     central.ok_round()
 
     a = harness.desk("an", office="UBND-A", set_up=True)

@@ -9,6 +9,7 @@ import pytest
 
 from app.errors import ValidationError
 from app.services import Services
+from app.services.holidays import ROLE_SETTING
 from app.services.labels import field_label
 
 MISSING = object()  # the field is left out of the values
@@ -44,6 +45,7 @@ def refs(services: Services) -> Refs:
     services.agencies.delete(gone_agency)
     gone_staff = services.staff.create({"full_name": "Đỗ Văn Nghỉ"}).id
     services.staff.delete(gone_staff)
+    services.settings.set(ROLE_SETTING, "central")  # holiday overrides are written centrally
     return Refs(
         unit,
         staff,
@@ -116,6 +118,7 @@ def valid_values(service: str, refs: Refs | None) -> dict[str, Any]:
         },
         "coverage_topics": lambda: {"coverage_id": r.coverage, "topic_id": r.topic},
         "reports": lambda: {"kind": "quarterly", "year": 2026, "period": 1, "status": "draft"},
+        "holidays": lambda: {"day": "13/02/2026", "kind": "day_off", "name": "Nghỉ Tết (bổ sung)"},
     }
     return dict(table[service]())
 
@@ -263,6 +266,11 @@ CASES: list[tuple[str, str, Any, dict[str, Any], tuple[str, str]]] = [
     ("invitees", "agency_id", None, {}, ONE_OF),
     ("offices", "code", "UBND-TEST", {}, ("đã được dùng", "is already used")),
     ("units", "colour", "xanh", {}, ("trường không tồn tại", "no such field")),
+    ("holidays", "day", MISSING, {}, REQUIRED),
+    ("holidays", "day", "30/02/2026", {}, BAD_DATE),
+    ("holidays", "kind", "tet", {}, UNKNOWN_CODE),
+    ("holidays", "name", "", {}, REQUIRED),
+    ("holidays", "name", "n" * 201, {}, too_long(200)),
 ]
 
 
@@ -347,7 +355,7 @@ def test_every_service_is_covered() -> None:
     names = {
         "offices", "units", "topics", "staff", "trainings", "agencies", "journalists", "activities",
         "activity_topics", "invitees", "interactions", "lists", "list_members", "allocations",
-        "adjustments", "expenses", "coverage", "coverage_topics", "reports",
+        "adjustments", "expenses", "coverage", "coverage_topics", "reports", "holidays",
     }  # fmt: skip
     assert covered == names
     assert len(names) == len(SYNCED_MODELS)
