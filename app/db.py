@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import DatabaseTooNew, DatabaseUnavailable
 from app.i18n import Message
-from app.text import fold, fts_key
+from app.text import fold, fts_key, sort_key
 
 if TYPE_CHECKING:  # Alembic is imported only when a migration has to run: it slows start-up.
     from alembic.config import Config
@@ -30,6 +30,8 @@ BUSY_TIMEOUT_MS = 10_000
 def _register_functions(dbapi_connection: sqlite3.Connection) -> None:
     dbapi_connection.create_function("fold", 1, fold, deterministic=True)
     dbapi_connection.create_function("fts_key", 1, fts_key, deterministic=True)
+    # For ORDER BY only, never in the schema: other connections must still read the file.
+    dbapi_connection.create_function("vi_sort_key", 1, sort_key, deterministic=True)
 
 
 def make_engine(path: Path) -> Engine:

@@ -10,6 +10,7 @@ from app.models.media import DistributionList, DistributionListMember, Interacti
 from app.models.monitoring import CoverageItem, CoverageTopic
 from app.models.organisation import Office, PolicyTopic, StaffMember, TrainingRecord, Unit
 from app.models.reports import Report
+from app.models.sort_keys import listen as _listen_for_sort_keys
 
 # Synced entities by table name, in an order where every row's references come earlier.
 SYNCED_MODELS: dict[str, type[Synced]] = {
@@ -37,6 +38,7 @@ SYNCED_MODELS: dict[str, type[Synced]] = {
         Report,
     )
 }
+_listen_for_sort_keys(SYNCED_MODELS.values())
 
 __all__ = [
     "SYNCED_MODELS",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -65,8 +66,8 @@ class Activity(Synced, Base):
     spokesperson_id: Mapped[str | None] = mapped_column(
         ForeignKey("staff_member.id"), nullable=True, index=True
     )
-    planned_cost: Mapped[int] = mapped_column(Integer, default=0)
-    actual_cost: Mapped[int] = mapped_column(Integer, default=0)
+    planned_cost: Mapped[int] = mapped_column(BigInteger, default=0)
+    actual_cost: Mapped[int] = mapped_column(BigInteger, default=0)
     # RFC 5545 recurrence: RRULE text and excluded occurrence starts (ISO, UTC, one per line).
     rrule: Mapped[str] = mapped_column(Text, default="")
     exdates: Mapped[str] = mapped_column(Text, default="")

@@ -28,6 +28,7 @@ class PressAgency(Synced, Base):
     website: Mapped[str] = mapped_column(String(300), default="")
     feed_urls: Mapped[str] = mapped_column(Text, default="")  # one URL per line
     notes: Mapped[str] = mapped_column(Text, default="")
+    name_key: Mapped[str] = mapped_column(Text, default="", server_default="")  # app/models/sort_keys.py
 
 
 class Journalist(Synced, Base):
@@ -55,6 +56,7 @@ class Journalist(Synced, Base):
         ForeignKey("staff_member.id"), nullable=True, index=True
     )
     notes: Mapped[str] = mapped_column(Text, default="")
+    name_key: Mapped[str] = mapped_column(Text, default="", server_default="")  # app/models/sort_keys.py
 
 
 class Interaction(Synced, Base):

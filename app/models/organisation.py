@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import BigInteger, Boolean, CheckConstraint, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Synced, UTCDateTime, enum_check, non_negative
@@ -82,6 +82,7 @@ class StaffMember(Synced, Base):
     active_from: Mapped[date | None] = mapped_column(Date, nullable=True)
     active_to: Mapped[date | None] = mapped_column(Date, nullable=True)
     notes: Mapped[str] = mapped_column(Text, default="")
+    name_key: Mapped[str] = mapped_column(Text, default="", server_default="")  # app/models/sort_keys.py
 
 
 class TrainingRecord(Synced, Base):
@@ -101,5 +102,5 @@ class TrainingRecord(Synced, Base):
     hours: Mapped[int] = mapped_column(Integer, default=0)
     content_area: Mapped[str] = mapped_column(String(200), default="")
     certificate: Mapped[str] = mapped_column(String(200), default="")
-    cost: Mapped[int] = mapped_column(Integer, default=0)
+    cost: Mapped[int] = mapped_column(BigInteger, default=0)
     expires_on: Mapped[date | None] = mapped_column(Date, nullable=True)

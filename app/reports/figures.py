@@ -546,7 +546,7 @@ def speaker_list(session: Session, period: Period) -> list[dict[str, Any]]:
             StaffMember.email,
         )
         .where(*_active_staff(period))
-        .order_by(StaffMember.full_name)
+        .order_by(StaffMember.name_key)
     ).all()
     speakers = []
     for name, position, roles, number, decided, phone, email in rows:

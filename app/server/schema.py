@@ -26,6 +26,7 @@ from sqlalchemy import (
 from app.models import SYNCED_MODELS, Base
 from app.models.base import UTCDateTime
 from app.models.codec import decode_value
+from app.models.sort_keys import DERIVED_COLUMNS
 
 SERVER_STAMPED = ("id", "office_id", "version", "updated_at", "updated_hlc", "updated_by")
 
@@ -116,6 +117,8 @@ def _build(model: type[Any]) -> EntitySchema:
     table = model.__table__
     columns: dict[str, Column] = {}
     for column in inspect(model).columns:
+        if column.key in DERIVED_COLUMNS:  # made on each desktop from the synced fields
+            continue
         default = column.default.arg if column.default is not None and column.default.is_scalar else None
         max_len = column.type.length if isinstance(column.type, String) else None
         columns[column.key] = Column(column.key, _kind(column.type), bool(column.nullable), default, max_len)

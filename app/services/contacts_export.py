@@ -41,7 +41,7 @@ class ContactExporter:
             select(Journalist, PressAgency.name)
             .outerjoin(PressAgency, PressAgency.id == Journalist.agency_id)
             .where(Journalist.deleted_at.is_(None))
-            .order_by(Journalist.full_name, Journalist.id)
+            .order_by(Journalist.name_key, Journalist.id)
         )
         wanted = set(ids) if ids is not None else None
         found = []

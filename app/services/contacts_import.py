@@ -22,7 +22,7 @@ from app.services.duplicates import email_key
 from app.services.fields import clean_fields
 from app.services.labels import field_label
 from app.services.media import AgencyService, JournalistService, split_list
-from app.text import fold
+from app.text import fold, sort_key
 
 IGNORE = ""
 INSERT_BATCH = 2000
@@ -283,7 +283,7 @@ class ContactImporter:
                 else:
                     new_agencies.setdefault(folded, agency_name)
             plan.good.append(GoodRow(line, values, agency_name))
-        plan.new_agencies = sorted(new_agencies.values(), key=fold)
+        plan.new_agencies = sorted(new_agencies.values(), key=sort_key)
         return plan
 
     def _row_problems(self, values: dict[str, Any]) -> list[Message]:

@@ -13,6 +13,7 @@ from app.db import Database
 from app.models import AuditEntry, OutboxEntry, Synced, SyncState, new_id, utcnow
 from app.models.codec import encode_value
 from app.models.enums import OutboxOp
+from app.models.sort_keys import fill_sort_keys
 from app.services.changes import ChangeBus
 from app.sync.hlc import HybridLogicalClock
 
@@ -123,6 +124,7 @@ class ServiceContext:
                     "changes_json": encoded,
                 }
             )
+        fill_sort_keys(table, rows)
         session.execute(insert(model), rows)
         session.execute(insert(OutboxEntry), outbox)
         session.execute(insert(AuditEntry), audit)

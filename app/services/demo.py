@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, bindparam, insert, inspect, select, update
 
 from app.models import SYNCED_MODELS, Unit
+from app.models.sort_keys import fill_sort_keys
 from app.services import Services
 from app.services import demo_data as d
 from app.services.fields import LOCAL_TZ
@@ -184,6 +185,7 @@ class RowWriter:
     def flush(self) -> None:
         for name, rows in self.buffers.items():
             if rows:
+                fill_sort_keys(name, rows)
                 self.connection.execute(insert(SYNCED_MODELS[name].__table__), rows)  # type: ignore[attr-defined]
                 self.counts[name] += len(rows)
                 rows.clear()

@@ -15,6 +15,7 @@ from app.errors import CommDeskError, FieldProblem, NotFound, ValidationError
 from app.i18n import Message
 from app.models import SYNCED_MODELS, Synced, new_id, utcnow
 from app.models.enums import OutboxOp
+from app.models.sort_keys import KEY_COLUMN, SORT_SOURCES
 from app.services.context import ServiceContext
 from app.services.fields import REF, TEXT, Field, clean_fields, is_empty
 from app.services.labels import field_label
@@ -23,8 +24,9 @@ from app.text import fts_prefix_query
 
 SEARCHABLE_TABLES = frozenset({"journalist", "press_agency", "staff_member", "activity", "coverage_item"})
 # The order of each searchable list, with a covering index of live rows in that order
-# (``ix_<table>_live_order``, migration 0005): a search in this order with no other filter walks
-# that index and checks rowids against the match, without reading the rows themselves.
+# (``ix_<table>_live_order``, migrations 0005 and 0008; names by their stored Vietnamese sort key):
+# a search in this order with no other filter walks that index and checks rowids against the
+# match, without reading the rows themselves.
 SEARCH_SORT = {
     "journalist": "full_name",
     "press_agency": "name",
@@ -186,7 +188,8 @@ class EntityService:
     def _index_ids(
         self, expression: str, descending: bool, limit: int | None, offset: int = 0
     ) -> builtins.list[str]:
-        table, order = self.table, SEARCH_SORT[self.table]
+        table = self.table
+        order = KEY_COLUMN if SORT_SOURCES.get(table) == SEARCH_SORT[table] else SEARCH_SORT[table]
         direction = "DESC" if descending else "ASC"
         statement = text(
             f"SELECT id FROM {table} INDEXED BY ix_{table}_live_order "
@@ -246,10 +249,12 @@ class EntityService:
         )
 
     def _ordered(self, query: Select[Any], order_by: str | None, descending: bool) -> Select[Any]:
-        name = order_by or self.default_order
-        column = getattr(self.model, name)
-        primary = column.desc() if descending else column.asc()
-        return query.order_by(primary, self.model.id)
+        primary = self.order_expression(order_by or self.default_order)
+        return query.order_by(primary.desc() if descending else primary.asc(), self.model.id)
+
+    def order_expression(self, name: str) -> ColumnElement[Any]:
+        """What sorting by field ``name`` means: free text in Vietnamese order, the rest as stored."""
+        return order_expression(self.model, name, self.specs.get(name))
 
     def _load(self, session: Session, row_id: str, include_deleted: bool = False) -> Synced:
         obj = session.get(self.model, row_id)
@@ -399,6 +404,18 @@ class EntityService:
                     )
                 )
         return problems
+
+
+def order_expression(model: Any, name: str, spec: Field | None = None) -> ColumnElement[Any]:
+    """The Vietnamese order of a text column: its stored key (name lists, indexed), else the key
+    computed while sorting; other columns sort as stored."""
+    table = model.__tablename__
+    if SORT_SOURCES.get(table) == name:
+        return getattr(model, KEY_COLUMN)  # type: ignore[no-any-return]
+    column = getattr(model, name)
+    if spec is not None and spec.kind == TEXT:
+        return func.vi_sort_key(column)
+    return column  # type: ignore[no-any-return]
 
 
 def text_field(required: bool = False, max_len: int | None = None) -> Field:

@@ -264,7 +264,7 @@ class FeedService:
             select(FeedSubscription, PressAgency.name, waiting.c.n)
             .outerjoin(PressAgency, PressAgency.id == FeedSubscription.agency_id)
             .outerjoin(waiting, waiting.c.feed_id == FeedSubscription.id)
-            .order_by(PressAgency.name, FeedSubscription.url)
+            .order_by(PressAgency.name_key, FeedSubscription.url)
         )
         if not include_inactive:
             query = query.where(FeedSubscription.active.is_(True))

@@ -131,7 +131,7 @@ class AgencyService(EntityService):
         query = (
             select(PressAgency.id, PressAgency.name)
             .where(PressAgency.deleted_at.is_(None))
-            .order_by(PressAgency.name, PressAgency.id)
+            .order_by(PressAgency.name_key, PressAgency.id)
         )
         with self.ctx.db.session() as session:
             return [(row_id, name) for row_id, name in session.execute(query)]
@@ -205,9 +205,11 @@ class JournalistService(EntityService):
     def _ordered(self, query: Select[Any], order_by: str | None, descending: bool) -> Select[Any]:
         if order_by != "agency":
             return super()._ordered(query, order_by, descending)
-        agency_name = select(PressAgency.name).where(PressAgency.id == Journalist.agency_id).scalar_subquery()
+        agency_name = (
+            select(PressAgency.name_key).where(PressAgency.id == Journalist.agency_id).scalar_subquery()
+        )
         primary = agency_name.desc() if descending else agency_name.asc()
-        return query.order_by(primary, Journalist.full_name, Journalist.id)
+        return query.order_by(primary, Journalist.name_key, Journalist.id)
 
     def beats(self) -> builtins.list[str]:
         """Every beat in use, once each (case and accents as first written), sorted by folded text."""
@@ -460,7 +462,7 @@ class DistributionListService(EntityService):
                 DistributionListMember.deleted_at.is_(None),
                 Journalist.deleted_at.is_(None),
             )
-            .order_by(Journalist.full_name, Journalist.id)
+            .order_by(Journalist.name_key, Journalist.id)
         )
         with self.ctx.db.session() as session:
             return list(session.scalars(query))
@@ -474,7 +476,7 @@ class DistributionListService(EntityService):
                 DistributionListMember.deleted_at.is_(None),
                 DistributionList.deleted_at.is_(None),
             )
-            .order_by(DistributionList.name)
+            .order_by(func.vi_sort_key(DistributionList.name))
         )
         with self.ctx.db.session() as session:
             return [to_row(obj) for obj in session.scalars(query)]

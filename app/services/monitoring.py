@@ -320,7 +320,7 @@ class CoverageService(EntityService):
                     select(CoverageTopic.coverage_id, PolicyTopic.id, PolicyTopic.name)
                     .join(PolicyTopic, PolicyTopic.id == CoverageTopic.topic_id)
                     .where(CoverageTopic.coverage_id.in_(chunk), CoverageTopic.deleted_at.is_(None))
-                    .order_by(PolicyTopic.name)
+                    .order_by(func.vi_sort_key(PolicyTopic.name))
                 ):
                     topics.setdefault(coverage_id, []).append((topic_id, name))
                 for row_id, agency, journalist, activity in names:

@@ -380,7 +380,7 @@ class CalendarService:
                 PressAgency.id == func.coalesce(ActivityInvitee.agency_id, Journalist.agency_id),
             )
             .where(ActivityInvitee.activity_id == activity_id, ActivityInvitee.deleted_at.is_(None))
-            .order_by(PressAgency.name, Journalist.full_name)
+            .order_by(PressAgency.name_key, Journalist.name_key)
         )
         views = []
         for invitee, journalist_name, agency_name in session.execute(query):
@@ -849,23 +849,23 @@ class CalendarService:
             staff = session.execute(
                 select(StaffMember.id, StaffMember.full_name)
                 .where(StaffMember.deleted_at.is_(None))
-                .order_by(StaffMember.full_name)
+                .order_by(StaffMember.name_key)
             ).all()
             topics = session.execute(
                 select(PolicyTopic.id, PolicyTopic.name)
                 .where(PolicyTopic.deleted_at.is_(None))
-                .order_by(PolicyTopic.name)
+                .order_by(func.vi_sort_key(PolicyTopic.name))
             ).all()
             agencies = session.execute(
                 select(PressAgency.id, PressAgency.name)
                 .where(PressAgency.deleted_at.is_(None))
-                .order_by(PressAgency.name)
+                .order_by(PressAgency.name_key)
             ).all()
             journalists = session.execute(
                 select(Journalist.id, Journalist.full_name, PressAgency.name)
                 .outerjoin(PressAgency, PressAgency.id == Journalist.agency_id)
                 .where(Journalist.deleted_at.is_(None))
-                .order_by(Journalist.full_name)
+                .order_by(Journalist.name_key)
             ).all()
         return Choices(
             staff=[(i, n) for i, n in staff],

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from app.i18n import Message
@@ -23,7 +23,7 @@ from app.services.fields import LOCAL_TZ
 from app.services.organisation import StaffService, TrainingService, UnitService
 from app.services.preferences import INT, Preference, register
 from app.services.recurrence import RecurrenceError, occurrence_starts
-from app.text import fold
+from app.text import sort_key
 
 SPEAKER_ROLES = (e.StaffRole.SPOKESPERSON.value, e.StaffRole.AUTHORISED_SPEAKER.value)
 # Decree 244/2026: the spokesperson's details are published within 24 hours of assignment.
@@ -226,7 +226,7 @@ class StaffMemberService(StaffService):
                         authorisation=authorisation_state(staff.authorised_from, staff.authorised_to, today),
                     )
                 )
-        return sorted(entries, key=lambda x: (not x.is_spokesperson, fold(x.full_name)))
+        return sorted(entries, key=lambda x: (not x.is_spokesperson, sort_key(x.full_name)))
 
     def names(self, ids: list[str] | None = None) -> dict[str, str]:
         """id -> full name of every (or the given) staff member, for pickers and labels."""
@@ -234,7 +234,7 @@ class StaffMemberService(StaffService):
         if ids is not None:
             query = query.where(StaffMember.id.in_(ids))
         with self.ctx.db.session() as session:
-            return {row_id: name for row_id, name in session.execute(query.order_by(StaffMember.full_name))}
+            return {row_id: name for row_id, name in session.execute(query.order_by(StaffMember.name_key))}
 
     def workload(self, year: int) -> list[WorkloadRow]:
         """Activities chaired and spoken at per staff member per quarter, from the calendar.
@@ -273,7 +273,7 @@ class StaffMemberService(StaffService):
         for member in staff.values():
             if member.id not in counts and set(roles_of(member)) & set(SPEAKER_ROLES):
                 counts[member.id] = WorkloadRow(member.id, member.full_name)  # zero is worth seeing
-        return sorted(counts.values(), key=lambda r: (-r.total, r.full_name.casefold()))
+        return sorted(counts.values(), key=lambda r: (-r.total, sort_key(r.full_name)))
 
     @staticmethod
     def _series_occurrences(
@@ -375,7 +375,7 @@ def focal_point_coverage_on(session: Session, on: date) -> FocalPointCoverage:
         select(Unit, StaffMember)
         .outerjoin(StaffMember, (StaffMember.id == Unit.focal_point_id) & StaffMember.deleted_at.is_(None))
         .where(Unit.deleted_at.is_(None))
-        .order_by(Unit.name)
+        .order_by(func.vi_sort_key(Unit.name))
     )
     return FocalPointCoverage(
         [
@@ -467,7 +467,7 @@ class TrainingRecordService(TrainingService):
                 entry[2] += 1
                 entry[3] += record.cost or 0
         rows = [TrainingHours(sid, n, h, c, cost) for sid, (n, h, c, cost) in totals.items()]
-        return sorted(rows, key=lambda r: (-r.hours, r.full_name.casefold()))
+        return sorted(rows, key=lambda r: (-r.hours, sort_key(r.full_name)))
 
     def expiring_certificates(
         self, today: date | None = None, within_days: int = CERTIFICATE_WARNING_DAYS
@@ -507,7 +507,7 @@ class TrainingRecordService(TrainingService):
                 for record, name in latest.values()
                 if record.expires_on <= horizon  # type: ignore[operator]
             ]
-        return sorted(found, key=lambda c: (c.expires_on, c.full_name.casefold()))
+        return sorted(found, key=lambda c: (c.expires_on, sort_key(c.full_name)))
 
     def training_plan(self, year: int, today: date | None = None) -> TrainingPlan:
         today = today or local_today()
@@ -550,7 +550,7 @@ class TrainingRecordService(TrainingService):
                 for m in members
                 if set(roles_of(m)) & key_roles and m.id not in trained and is_active(m, min(today, year_end))
             ),
-            key=lambda x: x[1].casefold(),
+            key=lambda x: sort_key(x[1]),
         )
         start_of_year = date(year, 1, 1)
         renewals = [

@@ -22,6 +22,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from app.db import Database
 from app.models import SYNCED_MODELS, DeadLetter, OutboxEntry, SyncConflict, SyncState, new_id
 from app.models.codec import column_kinds, decode_value, encode_value
+from app.models.sort_keys import DERIVED_COLUMNS, fill_sort_keys
 from app.sync.digest import digest_of
 from app.sync.protocol import ConflictRecord, Op, OpResult, OpStatus, PulledRow
 
@@ -33,6 +34,7 @@ state_t = cast(Table, SyncState.__table__)
 TABLES: dict[str, Table] = {name: cast(Table, model.__table__) for name, model in SYNCED_MODELS.items()}  # type: ignore[attr-defined]
 KINDS: dict[str, dict[str, str]] = {name: column_kinds(model) for name, model in SYNCED_MODELS.items()}  # type: ignore[arg-type]
 SERVER_COLUMNS = ("id", "office_id", "version", "updated_at", "updated_hlc", "updated_by")
+NOT_SENT = frozenset(SERVER_COLUMNS) | DERIVED_COLUMNS
 UNCONFIRMED = -1  # version of a row synced in an earlier server epoch, not yet seen in this one
 
 # sync_state keys
@@ -301,7 +303,7 @@ class LocalStore:
                 changes = {
                     name: {"old": encode_value(values[name]), "new": encode_value(getattr(mine, name))}
                     for name in columns
-                    if name not in SERVER_COLUMNS and getattr(mine, name) != values[name]
+                    if name not in NOT_SENT and getattr(mine, name) != values[name]
                 }
                 if changes:
                     reconcile_ops.append(
@@ -316,6 +318,7 @@ class LocalStore:
                     values[name] = getattr(mine, name)
             if kept:
                 summary.kept_local += 1
+        fill_sort_keys(entity, decoded)  # derived here, never taken from the wire
         statement = sqlite_insert(table)
         statement = statement.on_conflict_do_update(
             index_elements=["id"], set_={name: statement.excluded[name] for name in columns if name != "id"}
@@ -400,7 +403,7 @@ class LocalStore:
                     changes = {
                         c.name: {"old": None, "new": encode_value(getattr(row, c.name))}
                         for c in table.columns
-                        if c.name not in SERVER_COLUMNS and getattr(row, c.name) is not None
+                        if c.name not in NOT_SENT and getattr(row, c.name) is not None
                     }
                     connection.execute(update(table).where(table.c.id == row.id).values(version=None))
                     if changes:

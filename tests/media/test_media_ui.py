@@ -147,6 +147,30 @@ def test_sorting_and_the_journalist_page(qtbot, page, people) -> None:
     assert tab.page.card.isVisibleTo(tab.page) and "hết hạn" in tab.page.card.text()
 
 
+def test_the_list_is_in_vietnamese_alphabetical_order(qtbot, page, people, ctx) -> None:
+    for name in ("Đặng Thị Ánh", "Dương Văn Nam", "Giang Thị Thu", "an Văn Bình", "Vũ Đức Đam"):
+        on_worker(qtbot, ctx, lambda name=name: journalist(ctx.services, name))
+    tab = page.journalists
+    tab.model.reload()
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 9)
+    wait_rows_loaded(qtbot, tab.model)
+    in_order = [
+        "an Văn Bình",
+        "Dương Văn Nam",
+        "Đặng Thị Ánh",
+        "Giang Thị Thu",
+        "Lê Văn Tám",
+        "Nguyen Van Hung",
+        "Nguyễn Văn Hùng",
+        "Trần Thị Lan",
+        "Vũ Đức Đam",
+    ]
+    shown = lambda: [tab.model.data(tab.model.index(r, 0)) for r in range(tab.model.rowCount())]  # noqa: E731
+    assert shown() == in_order
+    tab.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: shown() == in_order[::-1])
+
+
 def test_every_model_passes_the_model_tester(qtbot, qtmodeltester, page, people, ctx) -> None:
     tab = page.journalists
     qtbot.waitUntil(lambda: tab.model.rowCount() == 4)

@@ -30,6 +30,7 @@ from app.models.enums import StaffRole, UnitKind
 from app.services.labels import enum_label
 from app.services.money import format_vnd
 from app.services.staffing import Authorisation, Publication, local_today
+from app.text import sort_key
 from app.ui.context import UiContext
 from app.ui.formatting import format_date, format_datetime
 from app.ui.row_models import (
@@ -145,7 +146,7 @@ class PeopleTab(RefreshingTab):
         self.run(units, shown)
 
     def _units(self) -> list[tuple[str, str]]:
-        return sorted(self.unit_names.items(), key=lambda item: item[1].casefold())
+        return sorted(self.unit_names.items(), key=lambda item: sort_key(item[1]))
 
     def new_member(self) -> None:
         self.open_dialog(StaffDialog(self.ctx, self._units(), parent=self))
