@@ -6,9 +6,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from alembic import command
 from hypothesis import given
 from hypothesis import strategies as st
-from alembic import command
 from sqlalchemy import text
 
 from app.db import alembic_config, make_engine, open_database
