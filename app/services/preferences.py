@@ -143,6 +143,12 @@ register(
     ),
     Preference("smtp.user", TEXT, "", M("Tên đăng nhập", "User name")),
     Preference("smtp.from", EMAIL_KIND, "", M("Địa chỉ gửi", "From address")),
+    Preference(
+        "smtp.ca_file",
+        PATH,
+        "",
+        M("Chứng chỉ gốc (CA) riêng của máy chủ thư", "Mail server's own CA certificate"),
+    ),
     Preference("sync.server_url", URL_KIND, "", M("Địa chỉ máy chủ đồng bộ", "Sync server address")),
     Preference("sync.ca_bundle", PATH, "", M("Chứng chỉ gốc (CA) riêng", "Custom CA bundle")),
     Preference(

@@ -35,7 +35,13 @@ from app.models.enums import InteractionKind, MailStatus
 from app.services import preferences
 from app.services.context import ServiceContext
 from app.services.fields import EMAIL
-from app.services.mailer import MailServerUnreachable, SmtpConnection, SmtpSettings, connect
+from app.services.mailer import (
+    MailServerUnreachable,
+    MailSetupProblem,
+    SmtpConnection,
+    SmtpSettings,
+    connect,
+)
 from app.services.media import DistributionListService, InteractionService, split_list
 from app.services.rows import to_row
 from app.services.settings import SettingsStore
@@ -290,7 +296,7 @@ class PressReleaseService:
 
         try:
             connection = open_connection()
-        except MailServerUnreachable as exc:
+        except (MailServerUnreachable, MailSetupProblem) as exc:
             report.error = str(exc)
             report.waiting = self.waiting_count()
             return report

@@ -2675,6 +2675,10 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
         <translation>Không mã hóa (chỉ dùng trong mạng nội bộ)</translation>
     </message>
     <message>
+        <source>Only the certificates trusted by the system</source>
+        <translation>Chỉ các chứng chỉ hệ thống tin cậy</translation>
+    </message>
+    <message>
         <source> days</source>
         <translation> ngày</translation>
     </message>

@@ -32,6 +32,10 @@ class MailSection(PreferencesForm):
         )
         self.user = self.add_text("smtp.user")
         self.sender_address = self.add_text("smtp.from", placeholder="ttcs@example.gov.vn")
+        # Certificates are always verified: an office with its own CA adds it here.
+        self.ca_file = self.add_path(
+            "smtp.ca_file", folder=False, placeholder=self.tr("Only the certificates trusted by the system")
+        )
         self.quiet_days = self.add_number("media.pitch_quiet_days", suffix=self.tr(" days"))
 
         self.password = QLineEdit()
