@@ -24,7 +24,7 @@ from app.text import fts_prefix_query
 
 SEARCHABLE_TABLES = frozenset({"journalist", "press_agency", "staff_member", "activity", "coverage_item"})
 # The order of each searchable list, with a covering index of live rows in that order
-# (``ix_<table>_live_order``, migrations 0005 and 0008; names by their stored Vietnamese sort key):
+# (``ix_<table>_live_order``, migrations 0005 and 0009; names by their stored Vietnamese sort key):
 # a search in this order with no other filter walks that index and checks rowids against the
 # match, without reading the rows themselves.
 SEARCH_SORT = {

@@ -147,7 +147,7 @@ def test_migration_fills_keys_and_other_connections_still_work(tmp_path: Path) -
     config = alembic_config(engine)
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "0007_calendar")
+        command.upgrade(config, "0008_reference")
         for i, name in enumerate(SHUFFLED):
             connection.execute(
                 text(

@@ -9,8 +9,8 @@ The cost columns held VND in columns declared INTEGER. SQLite already stores any
 (the documented procedure for changes that leave the stored data as it is), which keeps the rows,
 their rowids (the search index points at them), the triggers and the partial indexes.
 
-Revision ID: 0008_media
-Revises: 0007_calendar
+Revision ID: 0009_media
+Revises: 0008_reference
 """
 
 import re
@@ -20,8 +20,8 @@ from alembic import op
 
 from app.text import sort_key
 
-revision = "0008_media"
-down_revision = "0007_calendar"
+revision = "0009_media"
+down_revision = "0008_reference"
 branch_labels = None
 depends_on = None
 
