@@ -323,3 +323,26 @@ def test_first_start_fills_the_window_once_the_office_is_given(qtbot, data_dir) 
         assert desktop.services.offices.current().province == "Lâm Đồng"
     finally:
         desktop.shutdown()
+
+
+def test_self_test_passes_on_a_fresh_installation(qtbot, data_dir, capsys) -> None:
+    """Before the first-run dialog there is no office yet: the window is still built and checked."""
+    from app.cli import main
+
+    assert main(["--data-dir", str(data_dir), "self-test"]) == 0
+    out = capsys.readouterr().out
+    assert "FAIL" not in out and "ok    window: 9 workspaces" in out
+
+
+def test_the_office_of_a_sync_login_is_adopted_when_the_data_opens(data_dir) -> None:
+    services = open_services(data_dir, actor="tester")
+    try:
+        assert services.offices.current() is None and services.ctx.office_id == ""
+        services.settings.set("sync.office_id", "office-from-the-server")
+    finally:
+        services.close()
+    again = open_services(data_dir, actor="tester")
+    try:
+        assert again.ctx.office_id == "office-from-the-server"
+    finally:
+        again.close()

@@ -93,6 +93,9 @@ class Services:
         office = self.offices.current()
         if office is not None:
             self.ctx.office_id = office.id
+        elif adopted := self.settings.get("sync.office_id"):  # app.sync.client.OFFICE_ID
+            # Logged in to sync before the office row arrived: still write for that office.
+            self.ctx.office_id = str(adopted)
 
     def _resume_clock(self) -> None:
         """Continue after the last stamp this database handed out, even if the PC clock went back."""

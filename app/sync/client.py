@@ -86,12 +86,8 @@ class SyncClient:
         self.store = LocalStore(services.db)
         self._engine: SyncEngine | None = None
         self._engine_key: tuple[str, str, str] | None = None
-        self._adopt_office_id()
-
-    def _adopt_office_id(self) -> None:
-        """A database that logged in before its office row arrived still writes for that office."""
-        if not self.services.ctx.office_id:
-            self.services.ctx.office_id = str(self.services.settings.get(OFFICE_ID, "") or "")
+        # The office id saved at login is adopted when the services open (app/services), not
+        # here: a client is made on the GUI thread, which must not read the database.
 
     # ----- settings -----------------------------------------------------------------------
 
