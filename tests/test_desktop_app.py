@@ -346,3 +346,25 @@ def test_the_office_of_a_sync_login_is_adopted_when_the_data_opens(data_dir) -> 
         assert again.ctx.office_id == "office-from-the-server"
     finally:
         again.close()
+
+
+def test_an_unexpected_failure_while_opening_is_reported_not_swallowed(qtbot, data_dir, monkeypatch) -> None:
+    import sys
+
+    reported = []
+    monkeypatch.setattr(sys, "excepthook", lambda kind, error, trace: reported.append(error))
+
+    def broken(_self):
+        raise RuntimeError("the models could not be mapped")
+
+    monkeypatch.setattr(DesktopApp, "_try_open", broken)
+    desktop = DesktopApp(data_dir, "vi")
+    try:
+        desktop.start()
+        qtbot.waitUntil(lambda: bool(reported))
+        assert "could not be mapped" in str(reported[0])
+        status = desktop.window.loading_page.status.text()
+        assert status.startswith("Không mở được dữ liệu") and "could not be mapped" in status
+        assert not desktop.window.is_attached() and desktop.services is None
+    finally:
+        desktop.shutdown()
