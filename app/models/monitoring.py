@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -36,6 +37,14 @@ class CoverageItem(Synced, Base):
         non_negative("reach"),
         # Covering index for the trend aggregates: a range of days read from the index alone.
         Index("ix_coverage_item_trend", "published_at", "sentiment", "deleted_at", "id"),
+        # Replies to the press past their deadline (the Dashboard), read from the index alone.
+        Index(
+            "ix_coverage_item_open_replies",
+            "needs_action",
+            "reply_deadline",
+            "handling_status",
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
     )
 
     headline: Mapped[str] = mapped_column(String(500))

@@ -9,12 +9,14 @@ Stable entry points: ``ComplianceService.summary(now=None) -> ComplianceSummary`
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, or_, select
+from sqlalchemy.sql import ColumnElement
 
 from app.i18n import Message
 from app.models import Activity, Interaction
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
     from app.services import Services
 
 PRESS_CONFERENCES = sorted(str(t) for t in e.PRESS_CONFERENCE_TYPES)
+LOCAL_OFFSET = "+7 hours"  # Asia/Ho_Chi_Minh, UTC+7 without daylight saving
 
 DEFAULTS: dict[str, Any] = {
     "press_conferences_per_quarter": 1,
@@ -184,6 +187,32 @@ def _utc(day: date) -> datetime:
     return datetime.combine(day, time(0), LOCAL_TZ).astimezone(UTC)
 
 
+def period_state(held: int, planned: int, expected: int) -> State:
+    """A rule counted over a period (a quarter, a month): met, still reachable with what is
+    planned, or at risk."""
+    if held >= expected:
+        return State.OK
+    if held + planned >= expected:
+        return State.PENDING
+    return State.AT_RISK
+
+
+@dataclass(frozen=True)
+class _Emergency:
+    id: str
+    title: str
+    case_received_at: datetime
+    statement_made_at: datetime | None
+    deadline: datetime
+
+
+@dataclass(frozen=True)
+class _Question:
+    id: str
+    summary: str
+    due: date
+
+
 class ComplianceService:
     def __init__(self, services: Services) -> None:
         self.services = services
@@ -194,15 +223,28 @@ class ComplianceService:
             return self.services.preferences.get(name)
         return self.services.settings.get(name, DEFAULTS[key])  # lists: plain settings
 
+    def rules(self) -> dict[str, Any]:
+        """Every rule at once (one read of the settings), for a whole summary or overdue list."""
+        names = [f"compliance.{key}" for key in DEFAULTS if f"compliance.{key}" in PREFERENCES]
+        values = {
+            name.removeprefix("compliance."): v for name, v in self.services.preferences.values(names).items()
+        }
+        stored = self.services.settings.all()
+        for key, default in DEFAULTS.items():
+            if key not in values:
+                values[key] = stored.get(f"compliance.{key}", default)
+        return values
+
     # ----- the panel -----------------------------------------------------------------------
 
     def summary(self, now: datetime | None = None) -> ComplianceSummary:
         now = now or datetime.now(UTC)
+        rules = self.rules()
         summary = ComplianceSummary(as_of=now)
-        summary.checks.append(self._press_conferences(now))
-        summary.checks.append(self._monthly_information(now))
-        summary.checks.append(self._emergency_statements(now))
-        summary.checks.append(self._press_questions(now))
+        summary.checks.append(self._press_conferences(now, rules))
+        summary.checks.append(self._monthly_information(now, rules))
+        summary.checks.append(self._emergency_statements(now, rules))
+        summary.checks.append(self._press_questions(now, rules))
         return summary
 
     def _count(self, types: list[str], start: date, end: date, now: datetime) -> tuple[int, int]:
@@ -223,114 +265,139 @@ class ComplianceService:
                 planned += 1
         return held, planned
 
-    def _press_conferences(self, now: datetime) -> ComplianceCheck:
+    def _period_check(
+        self,
+        code: str,
+        title: Message,
+        basis: str,
+        types: list[str],
+        expected: int,
+        bounds: tuple[date, date],
+        now: datetime,
+        describe: Callable[[State, int, int], Message],
+    ) -> ComplianceCheck:
+        """A rule counted over a period: held and planned, the state, and its wording."""
+        start, end = bounds
+        held, planned = self._count(types, start, end, now)
+        state = period_state(held, planned, expected)
+        return ComplianceCheck(
+            code, title, basis, state, describe(state, held, planned), held, expected, _utc(end)
+        )
+
+    def _press_conferences(self, now: datetime, rules: dict[str, Any]) -> ComplianceCheck:
         today = now.astimezone(LOCAL_TZ).date()
         start, end = quarter_bounds(today)
-        expected = int(self.rule("press_conferences_per_quarter"))
-        held, planned = self._count(PRESS_CONFERENCES, start, end, now)
+        expected = int(rules["press_conferences_per_quarter"])
         quarter = (start.month - 1) // 3 + 1
-        due = _utc(end)
         days_left = (end - today).days
-        if held >= expected:
-            state = State.OK
-            detail = Message(
-                f"Quý {quarter}/{start.year}: đã họp báo {held} lần.",
-                f"Q{quarter} {start.year}: {held} press conference(s) held.",
-            )
-        elif held + planned >= expected:
-            state = State.PENDING
-            detail = Message(
-                f"Quý {quarter}/{start.year}: đã họp {held}, đã lên lịch {planned}; cần {expected}.",
-                f"Q{quarter} {start.year}: {held} held, {planned} planned; {expected} required.",
-            )
-        else:
-            state = State.AT_RISK
-            detail = Message(
+
+        def describe(state: State, held: int, planned: int) -> Message:
+            if state == State.OK:
+                return Message(
+                    f"Quý {quarter}/{start.year}: đã họp báo {held} lần.",
+                    f"Q{quarter} {start.year}: {held} press conference(s) held.",
+                )
+            if state == State.PENDING:
+                return Message(
+                    f"Quý {quarter}/{start.year}: đã họp {held}, đã lên lịch {planned}; cần {expected}.",
+                    f"Q{quarter} {start.year}: {held} held, {planned} planned; {expected} required.",
+                )
+            return Message(
                 f"Quý {quarter}/{start.year}: chưa đủ họp báo ({held}/{expected}), còn {days_left} ngày.",
                 f"Q{quarter} {start.year}: not enough press conferences ({held}/{expected}), {days_left} days left.",
             )
-        return ComplianceCheck(
+
+        return self._period_check(
             "press_conference_quarter",
             Message("Họp báo định kỳ hằng quý", "Quarterly press conference"),
-            str(self.rule("press_conference_basis")),
-            state,
-            detail,
-            held,
+            str(rules["press_conference_basis"]),
+            PRESS_CONFERENCES,
             expected,
-            due,
+            (start, end),
+            now,
+            describe,
         )
 
-    def _monthly_information(self, now: datetime) -> ComplianceCheck:
+    def _monthly_information(self, now: datetime, rules: dict[str, Any]) -> ComplianceCheck:
         today = now.astimezone(LOCAL_TZ).date()
         start, end = month_bounds(today)
-        expected = int(self.rule("information_per_month"))
-        held, planned = self._count(list(self.rule("information_types")), start, end, now)
         label = f"{start.month:02d}/{start.year}"
-        if held >= expected:
-            state = State.OK
-            detail = Message(
-                f"Tháng {label}: đã cung cấp thông tin {held} lần.",
-                f"{label}: information provided {held} time(s).",
+        days_left = (end - today).days
+
+        def describe(state: State, held: int, planned: int) -> Message:
+            if state == State.OK:
+                return Message(
+                    f"Tháng {label}: đã cung cấp thông tin {held} lần.",
+                    f"{label}: information provided {held} time(s).",
+                )
+            if state == State.PENDING:
+                return Message(
+                    f"Tháng {label}: đã lên lịch {planned} lần cung cấp thông tin.",
+                    f"{label}: {planned} information activity(ies) planned.",
+                )
+            return Message(
+                f"Tháng {label}: chưa cung cấp thông tin, còn {days_left} ngày.",
+                f"{label}: no information provided yet, {days_left} days left.",
             )
-        elif held + planned >= expected:
-            state = State.PENDING
-            detail = Message(
-                f"Tháng {label}: đã lên lịch {planned} lần cung cấp thông tin.",
-                f"{label}: {planned} information activity(ies) planned.",
-            )
-        else:
-            state = State.AT_RISK
-            detail = Message(
-                f"Tháng {label}: chưa cung cấp thông tin, còn {(end - today).days} ngày.",
-                f"{label}: no information provided yet, {(end - today).days} days left.",
-            )
-        return ComplianceCheck(
+
+        return self._period_check(
             "monthly_information",
             Message("Cung cấp thông tin định kỳ hằng tháng", "Monthly information"),
-            str(self.rule("information_basis")),
-            state,
-            detail,
-            held,
-            expected,
-            _utc(end),
+            str(rules["information_basis"]),
+            list(rules["information_types"]),
+            int(rules["information_per_month"]),
+            (start, end),
+            now,
+            describe,
         )
 
-    def _emergency_rows(self) -> list[Activity]:
+    def _emergency_rows(self, hours: int, made_since: datetime | None) -> list[_Emergency]:
+        """Emergency cases still open, and those answered since ``made_since`` (when given) —
+        only the columns the checks read."""
+        made: ColumnElement[bool] = Activity.statement_made_at.is_(None)
+        if made_since is not None:
+            made = or_(made, Activity.case_received_at >= made_since)
+        query = select(
+            Activity.id,
+            Activity.title,
+            Activity.case_received_at,
+            Activity.statement_made_at,
+            Activity.statement_deadline,
+        ).where(
+            Activity.deleted_at.is_(None),
+            Activity.type == e.ActivityType.EMERGENCY_STATEMENT.value,
+            Activity.case_received_at.is_not(None),
+            Activity.status != e.ActivityStatus.CANCELLED.value,
+            made,
+        )
+        rows = []
         with self.services.db.session() as session:
-            return list(
-                session.scalars(
-                    select(Activity).where(
-                        Activity.deleted_at.is_(None),
-                        Activity.type == e.ActivityType.EMERGENCY_STATEMENT.value,
-                        Activity.case_received_at.is_not(None),
-                        Activity.status != e.ActivityStatus.CANCELLED.value,
+            for row_id, title, received, made_at, deadline in session.execute(query):
+                assert received is not None  # in the query
+                rows.append(
+                    _Emergency(
+                        row_id, title, received, made_at, deadline or received + timedelta(hours=hours)
                     )
                 )
-            )
+        return rows
 
-    def _deadline(self, row: Activity) -> datetime:
-        assert row.case_received_at is not None
-        hours = int(self.rule("emergency_statement_hours"))
-        return row.statement_deadline or row.case_received_at + timedelta(hours=hours)
-
-    def _emergency_statements(self, now: datetime) -> ComplianceCheck:
+    def _emergency_statements(self, now: datetime, rules: dict[str, Any]) -> ComplianceCheck:
         on_time = late = open_late = 0
-        open_rows: list[tuple[datetime, Activity]] = []
+        open_rows: list[_Emergency] = []
+        hours = int(rules["emergency_statement_hours"])
         year_start = _utc(date(now.astimezone(LOCAL_TZ).year, 1, 1))
-        for row in self._emergency_rows():
-            deadline = self._deadline(row)
+        for row in self._emergency_rows(hours, made_since=year_start):
             if row.statement_made_at is not None:
-                if row.case_received_at is not None and row.case_received_at >= year_start:
-                    if row.statement_made_at <= deadline:
+                if row.case_received_at >= year_start:
+                    if row.statement_made_at <= row.deadline:
                         on_time += 1
                     else:
                         late += 1
-            elif deadline < now:
+            elif row.deadline < now:
                 open_late += 1
             else:
-                open_rows.append((deadline, row))
-        hours = int(self.rule("emergency_statement_hours"))
-        nearest = min((d for d, _ in open_rows), default=None)
+                open_rows.append(row)
+        nearest = min((r.deadline for r in open_rows), default=None)
         if open_late:
             state = State.MISSED
         elif open_rows:
@@ -346,7 +413,7 @@ class ComplianceService:
         return ComplianceCheck(
             "emergency_statements",
             Message(f"Phát ngôn khẩn cấp trong {hours} giờ", f"Emergency statements within {hours} h"),
-            str(self.rule("emergency_basis")),
+            str(rules["emergency_basis"]),
             state,
             detail,
             on_time,
@@ -354,44 +421,59 @@ class ComplianceService:
             nearest,
         )
 
-    def _questions(self) -> list[Interaction]:
+    def _question_filter(self) -> list[ColumnElement[bool]]:
+        return [
+            Interaction.deleted_at.is_(None),
+            Interaction.kind == e.InteractionKind.QUESTION_RECEIVED.value,
+        ]
+
+    def _unanswered(self, days: int) -> list[_Question]:
+        query = select(
+            Interaction.id, Interaction.summary, Interaction.occurred_at, Interaction.due_date
+        ).where(*self._question_filter(), Interaction.answered_at.is_(None))
         with self.services.db.session() as session:
-            return list(
-                session.scalars(
-                    select(Interaction).where(
-                        Interaction.deleted_at.is_(None),
-                        Interaction.kind == e.InteractionKind.QUESTION_RECEIVED.value,
-                    )
-                )
-            )
+            return [
+                _Question(row_id, summary or "", self.question_due_on(occurred, due_date, days))
+                for row_id, summary, occurred, due_date in session.execute(query)
+            ]
+
+    def _answered(self, days: int) -> tuple[int, int]:
+        """(on time, late) over every answered question, counted in SQL by the local day."""
+        due = func.coalesce(
+            func.date(Interaction.due_date), func.date(Interaction.occurred_at, LOCAL_OFFSET, f"+{days} days")
+        )
+        on_time = func.date(Interaction.answered_at, LOCAL_OFFSET) <= due
+        query = select(
+            func.count(Interaction.answered_at), func.coalesce(func.sum(case((on_time, 1), else_=0)), 0)
+        ).where(*self._question_filter(), Interaction.answered_at.is_not(None))
+        with self.services.db.session() as session:
+            answered, in_time = session.execute(query).one()
+        return int(in_time), int(answered) - int(in_time)
+
+    @staticmethod
+    def question_due_on(occurred_at: datetime, due_date: date | None, days: int) -> date:
+        if due_date is not None:
+            return due_date
+        return occurred_at.astimezone(LOCAL_TZ).date() + timedelta(days=days)
 
     def question_due(self, row: Any) -> date:
-        if row.due_date is not None:
-            return row.due_date  # type: ignore[no-any-return]
-        days = int(self.rule("press_question_days"))
-        return row.occurred_at.astimezone(LOCAL_TZ).date() + timedelta(days=days)  # type: ignore[no-any-return]
+        return self.question_due_on(row.occurred_at, row.due_date, int(self.rule("press_question_days")))
 
-    def _press_questions(self, now: datetime) -> ComplianceCheck:
+    def _press_questions(self, now: datetime, rules: dict[str, Any]) -> ComplianceCheck:
         today = now.astimezone(LOCAL_TZ).date()
-        soon = int(self.rule("due_soon_days"))
-        answered_on_time = answered_late = overdue = due_soon = waiting = 0
+        soon = int(rules["due_soon_days"])
+        days = int(rules["press_question_days"])
+        answered_on_time, answered_late = self._answered(days)
+        overdue = due_soon = waiting = 0
         nearest: date | None = None
-        for row in self._questions():
-            due = self.question_due(row)
-            if row.answered_at is not None:
-                if row.answered_at.astimezone(LOCAL_TZ).date() <= due:
-                    answered_on_time += 1
-                else:
-                    answered_late += 1
-                continue
-            if due < today:
+        for row in self._unanswered(days):
+            if row.due < today:
                 overdue += 1
             else:
                 waiting += 1
-                if (due - today).days <= soon:
+                if (row.due - today).days <= soon:
                     due_soon += 1
-                nearest = due if nearest is None else min(nearest, due)
-        days = int(self.rule("press_question_days"))
+                nearest = row.due if nearest is None else min(nearest, row.due)
         state = (
             State.MISSED if overdue else State.AT_RISK if due_soon else State.PENDING if waiting else State.OK
         )
@@ -406,7 +488,7 @@ class ComplianceService:
             Message(
                 f"Trả lời câu hỏi báo chí trong {days} ngày", f"Press questions answered within {days} days"
             ),
-            str(self.rule("press_question_basis")),
+            str(rules["press_question_basis"]),
             state,
             detail,
             answered_on_time,
@@ -419,10 +501,10 @@ class ComplianceService:
     def overdue(self, now: datetime | None = None) -> list[OverdueItem]:
         """Everything past its deadline, the longest overdue first."""
         now = now or datetime.now(UTC)
+        rules = self.rules()
         items: list[OverdueItem] = []
-        for row in self._emergency_rows():
-            deadline = self._deadline(row)
-            if row.statement_made_at is None and deadline < now:
+        for row in self._emergency_rows(int(rules["emergency_statement_hours"]), made_since=None):
+            if row.statement_made_at is None and row.deadline < now:
                 items.append(
                     OverdueItem(
                         "emergency_statement",
@@ -430,19 +512,18 @@ class ComplianceService:
                             f"Phát ngôn khẩn cấp quá hạn: {row.title}",
                             f"Emergency statement overdue: {row.title}",
                         ),
-                        deadline,
+                        row.deadline,
                         "activity",
                         row.id,
-                        now - deadline,
+                        now - row.deadline,
                     )
                 )
         today = now.astimezone(LOCAL_TZ).date()
-        for question in self._questions():
-            due = self.question_due(question)
-            if question.answered_at is None and due < today:
-                summary = (question.summary or "").strip().splitlines()[0:1]
+        for question in self._unanswered(int(rules["press_question_days"])):
+            if question.due < today:
+                summary = question.summary.strip().splitlines()[0:1]
                 text = summary[0][:120] if summary else ""
-                due_at = _utc(due + timedelta(days=1))
+                due_at = _utc(question.due + timedelta(days=1))
                 items.append(
                     OverdueItem(
                         "press_question",
@@ -455,11 +536,11 @@ class ComplianceService:
                         now - due_at,
                     )
                 )
-        items.extend(self._missed_periods(now))
+        items.extend(self._missed_periods(now, rules))
         items.sort(key=lambda item: item.due)
         return items
 
-    def _missed_periods(self, now: datetime) -> list[OverdueItem]:
+    def _missed_periods(self, now: datetime, rules: dict[str, Any]) -> list[OverdueItem]:
         """The previous quarter without its press conference, the previous month without information."""
         today = now.astimezone(LOCAL_TZ).date()
         items: list[OverdueItem] = []
@@ -470,7 +551,7 @@ class ComplianceService:
         start, end = quarter_bounds(this_quarter - timedelta(days=1))
         held, _planned = self._count(PRESS_CONFERENCES, start, end, now)
         # a period before the office kept its calendar here is not reported as missed
-        if held < int(self.rule("press_conferences_per_quarter")) and first_use < _utc(end):
+        if held < int(rules["press_conferences_per_quarter"]) and first_use < _utc(end):
             quarter = (start.month - 1) // 3 + 1
             items.append(
                 OverdueItem(
@@ -487,8 +568,8 @@ class ComplianceService:
             )
         this_month, _ = month_bounds(today)
         start, end = month_bounds(this_month - timedelta(days=1))
-        held, _planned = self._count(list(self.rule("information_types")), start, end, now)
-        if held < int(self.rule("information_per_month")) and first_use < _utc(end):
+        held, _planned = self._count(list(rules["information_types"]), start, end, now)
+        if held < int(rules["information_per_month"]) and first_use < _utc(end):
             items.append(
                 OverdueItem(
                     "monthly_information",
