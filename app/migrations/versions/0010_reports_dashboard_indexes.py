@@ -1,7 +1,7 @@
 """reports: indexes for the Dashboard's deadline checks
 
-Revision ID: 0009_reports
-Revises: 0008_reference
+Revision ID: 0010_reports
+Revises: 0009_media
 
 Open emergency cases and overdue press replies are a handful of rows among years of activities
 and coverage. Without an index SQLite reads them through the live-rows order index, one table
@@ -11,8 +11,8 @@ lookup per row; these partial indexes find them directly.
 from alembic import op
 import sqlalchemy as sa
 
-revision = '0009_reports'
-down_revision = '0008_reference'
+revision = '0010_reports'
+down_revision = '0009_media'
 branch_labels = None
 depends_on = None
 
