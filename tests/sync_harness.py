@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import contextlib
 import shutil
+import signal
 import socket
+import ssl
+import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -169,6 +173,75 @@ class LiveServer:
         self.engine.dispose()
 
 
+class ProcessServer:
+    """``commdesk-server serve`` in its own process (``--workers N``, optionally TLS), as deployed.
+    ``engine`` is a connection of the test's own to the same database, for setting up and checking."""
+
+    def __init__(
+        self,
+        url: str,
+        folder: Path,
+        workers: int = 1,
+        certfile: Path | None = None,
+        keyfile: Path | None = None,
+        ca_bundle: Path | None = None,
+    ) -> None:
+        self.db_url = url
+        self.engine = make_server_engine(url)
+        migrate(self.engine)
+        self.folder = folder
+        self.workers = workers
+        self.certfile = certfile
+        self.keyfile = keyfile
+        self.ca_bundle = ca_bundle
+        self.port = 0
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        scheme = "https" if self.certfile else "http"
+        host = "localhost" if self.certfile else "127.0.0.1"
+        return f"{scheme}://{host}:{self.port}"
+
+    def start(self) -> None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        command = [sys.executable, "-m", "app.server.cli", "serve", "--db", self.db_url]
+        command += ["--host", "127.0.0.1", "--port", str(self.port), "--workers", str(self.workers)]
+        command += ["--log-level", "warning"]
+        if self.certfile and self.keyfile:
+            command += ["--ssl-certfile", str(self.certfile), "--ssl-keyfile", str(self.keyfile)]
+        with (self.folder / f"server-{self.port}.log").open("wb") as log:
+            self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+        verify: Any = ssl.create_default_context(cafile=str(self.ca_bundle)) if self.ca_bundle else True
+        deadline = time.monotonic() + 90
+        while True:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"sync server exited: {self.log_text()}")
+            try:
+                if httpx.get(f"{self.url}/health", verify=verify, timeout=2).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"sync server did not start: {self.log_text()}")
+            time.sleep(0.2)
+
+    def log_text(self) -> str:
+        return (self.folder / f"server-{self.port}.log").read_text(errors="replace")[-3000:]
+
+    def close(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.engine.dispose()
+
+
 @dataclass
 class Desk:
     """One desktop: its own database, its own login, one sync client."""
@@ -207,7 +280,7 @@ OFFICE_VALUES = {
 
 
 class Harness:
-    def __init__(self, server: LiveServer, folder: Path) -> None:
+    def __init__(self, server: LiveServer | ProcessServer, folder: Path) -> None:
         self.server = server
         self.folder = folder
         self.desks: list[Desk] = []
@@ -338,7 +411,9 @@ def nth(path: str, *which: int, action: str = "after") -> Rule:
     return rule
 
 
-def server_rows(server: LiveServer, office_id: str | None = None) -> dict[str, dict[str, Any]]:
+def server_rows(
+    server: LiveServer | ProcessServer, office_id: str | None = None
+) -> dict[str, dict[str, Any]]:
     """The server's copy of every row: id -> values."""
     import json
 
@@ -353,7 +428,7 @@ def server_rows(server: LiveServer, office_id: str | None = None) -> dict[str, d
         return {row_id: json.loads(data) for row_id, data in connection.execute(query)}
 
 
-def office_version(server: LiveServer, office_id: str) -> int:
+def office_version(server: LiveServer | ProcessServer, office_id: str) -> int:
     from sqlalchemy import select
 
     from app.server.models import ServerOffice
@@ -362,7 +437,7 @@ def office_version(server: LiveServer, office_id: str) -> int:
         return int(connection.scalar(select(ServerOffice.version).where(ServerOffice.id == office_id)) or 0)
 
 
-def assert_same_as_server(desk: Desk, server: LiveServer) -> None:
+def assert_same_as_server(desk: Desk, server: LiveServer | ProcessServer) -> None:
     """Every synced row on the desk equals the server's copy, and nothing is missing either way."""
     from app.models import SYNCED_MODELS
     from app.models.codec import encode_value

@@ -182,7 +182,14 @@ class SyncClient:
         return self._engine
 
     def sync_now(self) -> RoundResult:
-        return self.engine().run_round()
+        try:
+            engine = self.engine()
+        except SyncFailure as failure:  # e.g. the CA certificate file is gone: say so, keep everything
+            self.store.set_state(state.LAST_ERROR, f"{failure.kind}: {failure.detail}"[:500])
+            return RoundResult(
+                failure=failure.kind, detail=failure.detail, pending=self.store.pending_count()
+            )
+        return engine.run_round()
 
     def close(self) -> None:
         if self._engine is not None:

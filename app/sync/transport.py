@@ -73,9 +73,23 @@ class CursorAhead(SyncFailure):
 
 
 def _verify(ca_bundle: str | None) -> ssl.SSLContext | bool:
-    if ca_bundle:
+    if not ca_bundle:
+        return True
+    try:
         return ssl.create_default_context(cafile=ca_bundle)
-    return True
+    except OSError as exc:
+        raise TlsFailure(
+            f"the CA certificate file {ca_bundle} cannot be read: {exc.strerror or exc}"
+        ) from exc
+    except ssl.SSLError as exc:
+        raise TlsFailure(f"the CA certificate file {ca_bundle} holds no usable certificate: {exc}") from exc
+
+
+def _untrusted(exc: Exception) -> TlsFailure:
+    return TlsFailure(
+        f"the server's certificate could not be verified ({exc}); if the office uses its own "
+        "certificate authority, set its CA certificate file (Settings → Sync, or --ca-bundle)"
+    )
 
 
 class Transport:
@@ -117,12 +131,12 @@ class Transport:
             return self.http.request(method, path, **kwargs)
         except httpx.ConnectError as exc:
             if "CERTIFICATE" in str(exc).upper() or "SSL" in str(exc).upper():
-                raise TlsFailure(str(exc)) from exc
+                raise _untrusted(exc) from exc
             raise Offline(str(exc)) from exc
         except (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError) as exc:
             raise Offline(str(exc) or type(exc).__name__) from exc
         except ssl.SSLError as exc:
-            raise TlsFailure(str(exc)) from exc
+            raise _untrusted(exc) from exc
 
     @staticmethod
     def _raise_for(response: httpx.Response) -> None:
