@@ -414,14 +414,15 @@ def nth(path: str, *which: int, action: str = "after") -> Rule:
 def server_rows(
     server: LiveServer | ProcessServer, office_id: str | None = None
 ) -> dict[str, dict[str, Any]]:
-    """The server's copy of every row: id -> values."""
+    """The server's copy of every record row (conflict records aside): id -> values."""
     import json
 
     from sqlalchemy import select
 
     from app.server.models import SyncRow
+    from app.sync.protocol import CONFLICT_ENTITY
 
-    query = select(SyncRow.id, SyncRow.data)
+    query = select(SyncRow.id, SyncRow.data).where(SyncRow.entity != CONFLICT_ENTITY)
     if office_id is not None:
         query = query.where(SyncRow.office_id == office_id)
     with server.engine.connect() as connection:

@@ -16,7 +16,16 @@ from app.server.models import EntityDigestRow, OpLog, ServerConflict, ServerOffi
 from app.server.schema import SCHEMAS, InvalidValue, RowChecker
 from app.sync.digest import EMPTY_DIGEST, combine
 from app.sync.hlc import parse_hlc
-from app.sync.protocol import EntityDigest, Op, OpResult, OpStatus
+from app.sync.protocol import (
+    CONFLICT_ENTITY,
+    RESOLUTIONS,
+    ConflictRecord,
+    EntityDigest,
+    Op,
+    OpResult,
+    OpStatus,
+    conflict_id,
+)
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +128,8 @@ def _rejected(op: Op, reason: str) -> OpResult:
 
 
 def _apply(connection: Connection, caller: Caller, op: Op) -> OpResult:
+    if op.entity == CONFLICT_ENTITY:
+        return _resolve_conflict(connection, caller, op)
     schema = SCHEMAS.get(op.entity)
     if schema is None:
         return _rejected(op, f"unknown entity {op.entity!r}")
@@ -147,6 +158,7 @@ def _apply(connection: Connection, caller: Caller, op: Op) -> OpResult:
             return _rejected(op, problem)
         version = outcome.data["version"]
     for record in outcome.conflicts:
+        _publish_conflict(connection, caller, op, record, current)
         connection.execute(
             insert(conflict_t).values(
                 office_id=caller.office_id,
@@ -177,14 +189,7 @@ def _write(connection: Connection, caller: Caller, op: Op, current: RowState | N
     problem = _claim_unique_keys(connection, caller.office_id, op.entity, op.row_id, data)
     if problem:
         return problem
-    version = int(
-        connection.scalar(
-            update(office_t)
-            .where(office_t.c.id == caller.office_id)
-            .values(version=office_t.c.version + 1)
-            .returning(office_t.c.version)
-        )
-    )
+    version = _next_version(connection, caller.office_id)
     data["version"] = version
     meta = dict(current.meta) if current else {}
     for name in outcome.changed:
@@ -206,6 +211,92 @@ def _write(connection: Connection, caller: Caller, op: Op, current: RowState | N
         connection, caller.office_id, op.entity, op.row_id, current.version if current else None, version
     )
     return ""
+
+
+def _next_version(connection: Connection, office_id: str) -> int:
+    return int(
+        connection.scalar(
+            update(office_t)
+            .where(office_t.c.id == office_id)
+            .values(version=office_t.c.version + 1)
+            .returning(office_t.c.version)
+        )
+    )
+
+
+# ----- conflicts: the office's, seen and resolved on every desk -------------------------------
+
+
+def _publish_conflict(
+    connection: Connection, caller: Caller, op: Op, record: ConflictRecord, current: RowState | None
+) -> None:
+    """The conflict goes into the office's pull stream (entity ``sync_conflict``, a version of the
+    office counter, not counted in the digests), so every desk of the office lists it. Its id is
+    derived from the op and the field, so the pushing desk, which records it from the push answer,
+    holds the same record."""
+    meta = current.meta.get(record.field) if current else None
+    other_device = str(meta[2]) if meta and len(meta) > 2 else ""
+    mine = caller.client_device_id
+    data = {
+        "id": conflict_id(op.op_id, record.field),
+        "entity": record.entity,
+        "row_id": record.row_id,
+        "field": record.field,
+        "kept": record.kept,
+        "lost": record.lost,
+        "kept_hlc": record.kept_hlc,
+        "lost_hlc": record.lost_hlc,
+        "kept_device": other_device if record.lost_is_mine else mine,
+        "lost_device": mine if record.lost_is_mine else other_device,
+        "policy": record.policy,
+        "detected_at": datetime.now(UTC).isoformat(),
+        "resolved_at": None,
+        "resolution": "",
+        "resolved_by": "",
+    }
+    if connection.scalar(select(rows_t.c.id).where(rows_t.c.id == data["id"])) is not None:
+        return
+    version = _next_version(connection, caller.office_id)
+    connection.execute(
+        insert(rows_t).values(
+            id=data["id"],
+            office_id=caller.office_id,
+            entity=CONFLICT_ENTITY,
+            version=version,
+            data=json.dumps(data, ensure_ascii=False, sort_keys=True),
+            field_meta="{}",
+            deleted=False,
+            deleted_at=None,
+        )
+    )
+
+
+def _resolve_conflict(connection: Connection, caller: Caller, op: Op) -> OpResult:
+    """A desk resolved a conflict: it is marked resolved for the whole office (the first resolution
+    counts; the chosen value itself travels as an ordinary edit of the record)."""
+    change = op.changes.get("resolution")
+    choice = change.new if change is not None else None
+    if op.op != "update" or not isinstance(choice, str) or choice not in RESOLUTIONS:
+        return _rejected(op, f"a conflict is resolved with resolution = {' | '.join(RESOLUTIONS)}")
+    row = connection.execute(
+        select(rows_t.c.office_id, rows_t.c.entity, rows_t.c.version, rows_t.c.data).where(
+            rows_t.c.id == op.row_id
+        )
+    ).first()
+    if row is None or row.office_id != caller.office_id or row.entity != CONFLICT_ENTITY:
+        # Recorded before conflicts were shared, or never here: nothing to tell the others.
+        return OpResult(op_id=op.op_id, status=OpStatus.APPLIED)
+    data = json.loads(row.data)
+    if data.get("resolved_at"):
+        return OpResult(op_id=op.op_id, status=OpStatus.APPLIED, version=row.version)
+    version = _next_version(connection, caller.office_id)
+    data.update(resolved_at=datetime.now(UTC).isoformat(), resolution=choice, resolved_by=caller.username)
+    connection.execute(
+        update(rows_t)
+        .where(rows_t.c.id == op.row_id)
+        .values(version=version, data=json.dumps(data, ensure_ascii=False, sort_keys=True))
+    )
+    return OpResult(op_id=op.op_id, status=OpStatus.APPLIED, version=version)
 
 
 def _claim_unique_keys(

@@ -20,6 +20,7 @@ from app.models import SYNCED_MODELS, SyncConflict, utcnow
 from app.models.codec import column_kinds, decode_value
 from app.services import Services
 from app.services.entity import EntityService
+from app.sync.local import queue_resolution
 
 KEEP_MINE = "mine"
 KEEP_THEIRS = "theirs"
@@ -124,4 +125,6 @@ class ConflictInbox:
             assert record is not None
             record.resolved_at = utcnow()
             record.resolution = choice
+            # The conflict is the office's: the others drop it from their inbox too.
+            queue_resolution(session.connection(), conflict_id, choice, self.services.ctx.clock.now())
         self.services.bus.publish({"sync_conflict"})

@@ -20,11 +20,11 @@ from sqlalchemy import Connection, Table, delete, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.db import Database
-from app.models import SYNCED_MODELS, DeadLetter, OutboxEntry, SyncConflict, SyncState, new_id
+from app.models import SYNCED_MODELS, DeadLetter, OutboxEntry, Setting, SyncConflict, SyncState, new_id
 from app.models.codec import column_kinds, decode_value, encode_value
 from app.models.sort_keys import DERIVED_COLUMNS, fill_sort_keys
 from app.sync.digest import digest_of
-from app.sync.protocol import ConflictRecord, Op, OpResult, OpStatus, PulledRow
+from app.sync.protocol import CONFLICT_ENTITY, ConflictRecord, Op, OpResult, OpStatus, PulledRow, conflict_id
 
 outbox_t = cast(Table, OutboxEntry.__table__)
 dead_t = cast(Table, DeadLetter.__table__)
@@ -45,6 +45,7 @@ RECOVERY = "recovery"  # "" | "epoch" | "horizon"
 LAST_SUCCESS = "last_success_at"
 LAST_ERROR = "last_error"
 LAST_ATTEMPT = "last_attempt_at"
+SHARED_CONFLICTS = "shared_conflicts"  # "1" once the server was seen publishing conflicts
 LOG = "log"
 LOG_KEPT = 50
 
@@ -145,7 +146,7 @@ class LocalStore:
                 else:
                     summary.conflict_ops += 1
                 for record in result.conflicts:
-                    _record_conflict(connection, record, now)
+                    _record_conflict(connection, record, now, conflict_id(op.op_id, record.field))
                     summary.conflicts += 1
         return summary
 
@@ -257,6 +258,10 @@ class LocalStore:
                     by_entity[row.entity].append(row)
                 if str(row.values.get("updated_hlc") or "") > summary.max_hlc:
                     summary.max_hlc = str(row.values.get("updated_hlc"))
+            shared = [row for row in rows if row.entity == CONFLICT_ENTITY]
+            if shared:
+                _apply_conflicts(connection, shared)
+                summary.tables.add(CONFLICT_ENTITY)
             for entity in SYNCED_MODELS:
                 if entity not in by_entity:
                     continue
@@ -507,11 +512,13 @@ def _dead_letter(connection: Connection, seq: int, op: Op, error: str) -> None:
     )
 
 
-def _record_conflict(connection: Connection, record: ConflictRecord, now: datetime) -> None:
+def _record_conflict(connection: Connection, record: ConflictRecord, now: datetime, record_id: str) -> None:
     mine, theirs = (record.lost, record.kept) if record.lost_is_mine else (record.kept, record.lost)
     connection.execute(
-        insert(conflict_t).values(
-            id=new_id(),
+        sqlite_insert(conflict_t)
+        .on_conflict_do_nothing(index_elements=["id"])
+        .values(
+            id=record_id,
             entity=record.entity,
             row_id=record.row_id,
             field=record.field,
@@ -523,6 +530,74 @@ def _record_conflict(connection: Connection, record: ConflictRecord, now: dateti
             resolution="",
         )
     )
+
+
+def _apply_conflicts(connection: Connection, rows: list[PulledRow]) -> None:
+    """Conflicts of the office, from whichever desk they arose on: new ones join the inbox (seen
+    from this desk: "mine" is the value this desk wrote if it wrote the kept one, otherwise the
+    value that lost), and one resolved elsewhere leaves it. A resolution made here and not yet
+    sent stays."""
+    _set_state(connection, SHARED_CONFLICTS, "1")
+    raw = connection.scalar(select(Setting.value_json).where(Setting.key == "device_id"))
+    device = json.loads(raw) if raw else ""
+    ids = [row.id for row in rows]
+    known = {
+        row.id: row.resolved_at
+        for row in connection.execute(
+            select(conflict_t.c.id, conflict_t.c.resolved_at).where(conflict_t.c.id.in_(ids))
+        )
+    }
+    for row in rows:
+        values = row.values
+        resolved_at = _when(values.get("resolved_at"))
+        if row.id in known:
+            if known[row.id] is None and resolved_at is not None:
+                connection.execute(
+                    update(conflict_t)
+                    .where(conflict_t.c.id == row.id)
+                    .values(resolved_at=resolved_at, resolution=str(values.get("resolution") or "")[:16])
+                )
+            continue
+        ours = bool(device) and values.get("kept_device") == device
+        mine, theirs = (
+            (values.get("kept"), values.get("lost")) if ours else (values.get("lost"), values.get("kept"))
+        )
+        connection.execute(
+            insert(conflict_t).values(
+                id=row.id,
+                entity=str(values.get("entity") or ""),
+                row_id=str(values.get("row_id") or ""),
+                field=str(values.get("field") or ""),
+                local_json=json.dumps(mine, ensure_ascii=False),
+                remote_json=json.dumps(theirs, ensure_ascii=False),
+                kept_side="local" if ours else "remote",
+                policy=str(values.get("policy") or "")[:32],
+                detected_at=_when(values.get("detected_at")) or datetime.now(UTC),
+                resolved_at=resolved_at,
+                resolution=str(values.get("resolution") or "")[:16],
+            )
+        )
+
+
+def queue_resolution(connection: Connection, record_id: str, choice: str, hlc: str) -> None:
+    """Tell the other desks that this conflict is resolved (only to a server that shares them)."""
+    shared = connection.scalar(select(state_t.c.value).where(state_t.c.key == SHARED_CONFLICTS))
+    if shared != "1":
+        return
+    changes = {"resolution": {"old": "", "new": choice}}
+    connection.execute(
+        insert(outbox_t).values(**_outbox_values(CONFLICT_ENTITY, record_id, "update", None, changes, hlc))
+    )
+
+
+def _when(raw: Any) -> datetime | None:
+    if not isinstance(raw, str) or not raw:
+        return None
+    try:
+        parsed = datetime.fromisoformat(raw)
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def _pending_fields(connection: Connection, row_ids: list[str]) -> dict[str, set[str]]:

@@ -6,6 +6,7 @@ in UTC, dates as ISO dates, money as integers).
 
 from __future__ import annotations
 
+import uuid
 from enum import StrEnum
 from typing import Any
 
@@ -109,6 +110,19 @@ class ConflictRecord(_Wire):
     lost_hlc: str
     lost_is_mine: bool  # from the pushing client's point of view
     policy: str  # last_writer | money_reject | edit_beats_delete
+
+
+# Conflict records travel in the pull stream as rows of this entity (not a table of the record
+# schema, not counted in the digests; older desks skip it), and a desk resolves one for the whole
+# office by pushing an update of its "resolution".
+CONFLICT_ENTITY = "sync_conflict"
+RESOLUTIONS = ("mine", "theirs", "merged")
+_CONFLICT_NAMESPACE = uuid.UUID("6f1c9a52-8d1e-4c53-9b7e-3a2f0c5d7e41")
+
+
+def conflict_id(op_id: str, field: str) -> str:
+    """The same id on the server and on the desk that pushed the op."""
+    return str(uuid.uuid5(_CONFLICT_NAMESPACE, f"{op_id}:{field}"))
 
 
 class OpResult(_Wire):
