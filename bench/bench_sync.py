@@ -28,6 +28,7 @@ import sys
 import tempfile
 import threading
 import time
+import traceback
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -39,7 +40,7 @@ import keyring
 from keyring.backend import KeyringBackend
 from sqlalchemy import create_engine, insert, select, text
 
-from bench.common import CACHE, Measurement, percentile
+from bench.common import CACHE, Measurement, percentile, print_table
 
 PASSWORD = "bench-password-1"
 OFFICE_CODE = "UBND-BENCH"
@@ -236,6 +237,12 @@ def _load_template(template: Path, kind: str, url: str, work: Path) -> None:
             with cursor.copy(f"COPY {table.name} ({', '.join(names)}) FROM STDIN") as copy:
                 for row in reading.execution_options(yield_per=20_000).execute(select(table)):
                     copy.write_row(tuple(row))
+            for column in table.primary_key.columns:
+                if column.autoincrement is True:  # serial keys continue after the copied rows
+                    cursor.execute(
+                        f"SELECT setval(pg_get_serial_sequence('{table.name}', '{column.name}'), "
+                        f"COALESCE((SELECT MAX({column.name}) FROM {table.name}), 0) + 1, false)"
+                    )
     with target.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
         connection.execute(text("VACUUM ANALYZE"))
     source.dispose()
@@ -530,7 +537,21 @@ def run() -> list[Measurement]:
         for kind in backends():
             for name in which:
                 print(f"-- sync {name} on {BACKEND_NAMES[kind]}", flush=True)
-                measurements.extend(parts[name](kind, work))  # type: ignore[operator]
+                try:
+                    found = parts[name](kind, work)  # type: ignore[operator]
+                except Exception as exc:  # the other parts still run and report
+                    traceback.print_exc()
+                    found = [
+                        Measurement(
+                            f"sync ({BACKEND_NAMES[kind]}): {name} did not complete",
+                            1.0,
+                            "count",
+                            target=0,
+                            details={"error": f"{type(exc).__name__}: {exc}"[:300]},
+                        )
+                    ]
+                print_table(found)
+                measurements.extend(found)
         return measurements
     finally:
         keyring.set_keyring(previous)
