@@ -71,6 +71,17 @@ def run_import(args: argparse.Namespace, folder: Path) -> int:
             )
         )
     )
+    if result.new_agencies:
+        print(
+            str(
+                Message(
+                    "Cơ quan báo chí mới được tạo (báo trung ương) — cần kiểm tra loại hình và cấp:",
+                    "New press agencies created (as central newspapers) — check their type and level:",
+                )
+            )
+        )
+        for name in result.new_agencies:
+            print(f"  - {name}")
     return 0
 
 

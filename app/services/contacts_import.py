@@ -21,7 +21,7 @@ from app.services.contact_files import Table, read_table
 from app.services.duplicates import email_key
 from app.services.fields import clean_fields
 from app.services.labels import field_label
-from app.services.media import AgencyService, JournalistService, split_list
+from app.services.media import IMPORT_NOTE_START, AgencyService, JournalistService, split_list
 from app.text import fold, sort_key
 
 IGNORE = ""
@@ -219,6 +219,15 @@ class ImportPlan:
 class ImportResult:
     imported: int
     agencies_created: int
+    # Agencies the file named that were not known: created as central newspapers, marked in
+    # their notes (NEW_AGENCY_NOTE) until someone checks their type and level.
+    new_agencies: tuple[str, ...] = ()
+
+
+NEW_AGENCY_NOTE = Message(
+    IMPORT_NOTE_START + " từ {source}: cần kiểm tra loại hình và cấp.",
+    "Created by the contacts import from {source}: check its type and level.",
+)
 
 
 def _problem(reason_vi: str, reason_en: str) -> Message:
@@ -332,9 +341,10 @@ class ContactImporter:
             # Agencies referenced by the rows are checked from the identity map, not one query each
             # (the map holds objects weakly: keep them referenced for the whole transaction).
             loaded = session.scalars(select(PressAgency).where(PressAgency.deleted_at.is_(None))).all()
+            note = NEW_AGENCY_NOTE.format(source=plan.source or "?").vi
             for name in plan.new_agencies:
                 row = self.agencies.create_in(
-                    session, {"name": name, "kind": "newspaper", "level": "central"}
+                    session, {"name": name, "kind": "newspaper", "level": "central", "notes": note}
                 )
                 created_agencies[" ".join(fold(name).split())] = row.id
             fields = list(self.journalists.specs)
@@ -356,7 +366,7 @@ class ContactImporter:
                 session.flush()
             del loaded
         self.ctx.bus.publish({"journalist", "press_agency"})
-        return ImportResult(len(plan.good), len(created_agencies))
+        return ImportResult(len(plan.good), len(created_agencies), tuple(plan.new_agencies))
 
     def import_file(self, path: Path, good_rows: bool) -> tuple[ImportPlan, ImportResult]:
         """Read, check and import: every row or, with rejected rows, the good ones only if asked."""

@@ -90,6 +90,10 @@ def _in_set(column: Any, code: str) -> ColumnElement[bool]:
     return ("," + func.replace(column, " ", "") + ",").like(f"%,{code},%")
 
 
+# How the notes of an agency created by a contacts import begin (app/services/contacts_import.py).
+IMPORT_NOTE_START = "Tạo tự động khi nhập danh bạ"
+
+
 class AgencyService(EntityService):
     model = PressAgency
     fields = {
@@ -110,11 +114,14 @@ class AgencyService(EntityService):
     default_order = "name"
 
     def conditions(self, filters: dict[str, Any]) -> Iterable[ColumnElement[bool]]:
-        """Adds ``media_type`` (one code of the agency's media types)."""
+        """Adds ``media_type`` (one code of the agency's media types) and ``created_by_import``
+        (agencies an import created whose notes still say they need checking)."""
         filters = dict(filters)
         media_type = filters.pop("media_type", None)
         if media_type:
             yield _in_set(PressAgency.media_types, media_type)
+        if filters.pop("created_by_import", None):
+            yield PressAgency.notes.like(f"{IMPORT_NOTE_START}%")
         yield from super().conditions(filters)
 
     def journalist_counts(self) -> dict[str, int]:

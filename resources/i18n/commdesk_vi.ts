@@ -601,7 +601,7 @@
     </message>
     <message>
         <source>New press agency</source>
-        <translation>Thêm cơ quan báo chí</translation>
+        <translation>Cơ quan báo chí mới</translation>
     </message>
     <message>
         <source>One RSS or Atom address per line</source>
@@ -2263,6 +2263,14 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
         <source>Import the %1 good rows</source>
         <translation>Nhập %1 dòng hợp lệ</translation>
     </message>
+    <message>
+        <source>%1 journalists imported.</source>
+        <translation>Đã nhập %1 nhà báo.</translation>
+    </message>
+    <message>
+        <source>New press agencies created — check their type and level (they were added as central newspapers, with a note saying so):</source>
+        <translation>Các cơ quan báo chí mới đã được tạo — cần kiểm tra loại hình và cấp (được thêm tạm là báo trung ương, có ghi chú kèm theo):</translation>
+    </message>
 </context>
 <context>
     <name>InteractionDialog</name>
@@ -2907,6 +2915,37 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     <message numerus="yes">
         <source>+%n more</source>
         <translation><numerusform>+%n nữa</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>NewAgencyPrompt</name>
+    <message>
+        <source>New press agency</source>
+        <translation>Cơ quan báo chí mới</translation>
+    </message>
+    <message>
+        <source>Create press agency "{name}"?</source>
+        <translation>Tạo cơ quan báo chí "{name}"?</translation>
+    </message>
+    <message>
+        <source>It is not in the list yet. Choose its type and level; add the rest on the Agencies tab.</source>
+        <translation>Cơ quan này chưa có trong danh sách. Chọn loại hình và cấp; các thông tin khác bổ sung ở thẻ Cơ quan báo chí.</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Cấp</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Tạo</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
 </context>
 <context>

@@ -268,7 +268,9 @@ def test_command_line_import_and_export(services, data_dir: Path, tmp_path: Path
     err = capsys.readouterr().err
     assert "line 2:" in err and "nothing imported" in err
     assert main(["--data-dir", str(data_dir), "--language", "en", "import", "contacts", str(good)]) == 0
-    assert "Imported 3 journalists" in capsys.readouterr().out
+    printed = capsys.readouterr().out
+    assert "Imported 3 journalists" in printed
+    assert "check their type and level" in printed and "  - Báo Tuổi Trẻ" in printed
     assert (
         main(
             [
@@ -317,3 +319,18 @@ def test_imported_rows_are_recorded_like_created_ones(services, tmp_path: Path) 
     assert set(entries[imported.id]) == set(entries[made.id])
     assert entries[imported.id]["full_name"] == {"old": None, "new": "Hồ Thu Thủy"}
     assert {imported.id, made.id} <= audited
+
+
+def test_agencies_created_by_an_import_are_reported_and_marked(services, tmp_path: Path) -> None:
+    paper = agency(services, "Báo Quảng Bình")
+    path = tmp_path / "danh_ba.csv"
+    path.write_text(HEADER + ROWS, encoding="utf-8")
+    plan, result = services.contacts_import.import_file(path, good_rows=True)
+    created = ("Báo Tuổi Trẻ", "Đài Phát thanh và Truyền hình Quảng Bình")
+    assert result.new_agencies == created and result.agencies_created == 2
+    rows = {a.name: a for a in services.agencies.list()}
+    for name in created:
+        assert (rows[name].kind, rows[name].level) == ("newspaper", "central")
+        assert "danh_ba.csv" in rows[name].notes and "kiểm tra loại hình và cấp" in rows[name].notes
+    assert rows[paper.name].notes == ""
+    assert [a.name for a in services.agencies.list(filters={"created_by_import": True})] == list(created)

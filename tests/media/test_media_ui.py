@@ -223,6 +223,46 @@ def test_editing_shows_problems_on_the_fields_then_saves(qtbot, ctx, people) -> 
     assert (saved.title, saved.emails) == ("Trưởng ban Thời sự", "lan@baoqb.vn, lan.tran@gmail.com")
 
 
+def test_an_agency_not_in_the_list_is_offered_for_creation(qtbot, ctx, people) -> None:
+    dialog = JournalistDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.buttons.isEnabled)
+    save = dialog.buttons.button(dialog.buttons.StandardButton.Save)
+    dialog.full_name.setText("Đỗ Thị Hạnh")
+    dialog.agency.setEditText("Báo Lao Động")
+    save.click()
+    prompt = dialog.agency_prompt
+    qtbot.waitUntil(prompt.isVisible)
+    assert "Báo Lao Động" in prompt.question.text() and "Tạo" in prompt.question.text()
+    prompt.buttons.button(prompt.buttons.StandardButton.No).click()  # not now: nothing is created
+    assert not prompt.isVisible() and dialog.isVisible()
+    assert on_worker(qtbot, ctx, lambda: ctx.services.agencies.count()) == 2
+
+    save.click()
+    prompt = dialog.agency_prompt
+    qtbot.waitUntil(prompt.isVisible)
+    prompt.kind.setCurrentIndex(prompt.kind.findData("newspaper"))
+    prompt.level.setCurrentIndex(prompt.level.findData("central"))
+    with qtbot.waitSignal(dialog.accepted):
+        prompt.buttons.button(prompt.buttons.StandardButton.Yes).click()
+    created = on_worker(qtbot, ctx, lambda: ctx.services.agencies.list(search="lao dong"))
+    assert [(a.name, a.kind, a.level) for a in created] == [("Báo Lao Động", "newspaper", "central")]
+    assert dialog.saved_row.agency_id == created[0].id
+
+    # The same name typed without accents is the agency already there: no question.
+    again = JournalistDialog(ctx)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitUntil(again.buttons.isEnabled)
+    again.full_name.setText("Phan Văn Lộc")
+    again.agency.setEditText("bao lao dong")
+    with qtbot.waitSignal(again.accepted):
+        again.buttons.button(again.buttons.StandardButton.Save).click()
+    assert again.saved_row.agency_id == created[0].id
+    assert on_worker(qtbot, ctx, lambda: ctx.services.agencies.count()) == 3
+
+
 def test_a_question_falls_due_and_turns_overdue(qtbot, page, ctx, people) -> None:
     dialog = InteractionDialog(
         ctx, journalist_id=people["lan"].id, kind="question_received", counterpart="Trần Thị Lan"
@@ -368,6 +408,34 @@ def test_import_with_a_column_mapping(qtbot, page, ctx, tmp_path: Path) -> None:
     qtbot.waitUntil(lambda: tab.model.rowCount() == 5)
     found = on_worker(qtbot, ctx, lambda: ctx.services.journalists.list(search="pham thu trang"))
     assert found[0].emails == "trang@baoqb.vn"
+
+
+def test_import_lists_the_agencies_it_created(qtbot, ctx, people, tmp_path: Path) -> None:
+    path = tmp_path / "danh-ba.csv"
+    path.write_text(
+        "Họ và tên,Cơ quan,Email\n"
+        "Phạm Thu Trang,Báo Quảng Bình,trang@baoqb.vn\n"
+        "Võ Minh Tuấn,Tạp chí Du lịch Miền Trung,tuan@dulich.vn\n"
+        "Lý Thị Mơ,tap chi du lich mien trung,mo@dulich.vn\n",
+        encoding="utf-8",
+    )
+    dialog = ImportDialog(ctx, path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.check_button.isEnabled())
+    dialog.check_button.click()
+    qtbot.waitUntil(lambda: dialog.steps.currentIndex() == 1)
+    assert "Tạp chí Du lịch Miền Trung" in dialog.summary.text()
+    dialog.import_good_button.click()
+    qtbot.waitUntil(lambda: dialog.steps.currentIndex() == 2)
+    report = dialog.report.text()
+    assert "Đã nhập 3 nhà báo" in report
+    assert "kiểm tra loại hình và cấp" in report and "• Tạp chí Du lịch Miền Trung" in report
+    assert "Báo Quảng Bình" not in report
+    assert dialog.close_button.isVisible() and not dialog.import_good_button.isVisible()
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.close_button.click()
+    assert dialog.import_result.new_agencies == ("Tạp chí Du lịch Miền Trung",)
 
 
 def test_import_nothing_leaves_the_contacts_alone(qtbot, ctx, tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -112,20 +113,28 @@ class ImportDialog(QDialog):
         review_layout.addWidget(self.summary)
         review_layout.addWidget(self.results)
 
+        # Step 3, when the import created agencies: what to check now.
+        self.report = QLabel()
+        self.report.setWordWrap(True)
+        self.report.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+
         self.steps = QStackedWidget()
         self.steps.addWidget(self.mapping)
         self.steps.addWidget(review)
+        self.steps.addWidget(self.report)
 
         self.back_button = QPushButton(self.tr("Back to the columns"))
         self.check_button = QPushButton(self.tr("Check the rows"))
         self.import_good_button = QPushButton(self.tr("Import the good rows"))
         self.import_nothing_button = QPushButton(self.tr("Import nothing"))
+        self.close_button = QPushButton(self.tr("Close"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
         buttons.addStretch(1)
         buttons.addWidget(self.check_button)
         buttons.addWidget(self.import_good_button)
         buttons.addWidget(self.import_nothing_button)
+        buttons.addWidget(self.close_button)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -137,6 +146,7 @@ class ImportDialog(QDialog):
         self.back_button.clicked.connect(lambda: self._show_step(0))
         self.import_good_button.clicked.connect(self.import_good)
         self.import_nothing_button.clicked.connect(self.reject)
+        self.close_button.clicked.connect(self.accept)
         self._show_step(0)
         self.check_button.setEnabled(False)
         if path is not None:
@@ -149,6 +159,8 @@ class ImportDialog(QDialog):
         )
         self.check_button.setVisible(step == 0)
         self.import_good_button.setVisible(step == 1)
+        self.import_nothing_button.setVisible(step < 2)
+        self.close_button.setVisible(step == 2)
 
     def choose(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -267,7 +279,20 @@ class ImportDialog(QDialog):
 
     def _imported(self, result: ImportResult) -> None:
         self.import_result = result
-        self.accept()
+        if not result.new_agencies:
+            self.accept()
+            return
+        lines = [
+            self.tr("%1 journalists imported.").replace("%1", str(result.imported)),
+            "",
+            self.tr(
+                "New press agencies created — check their type and level (they were added as central "
+                "newspapers, with a note saying so):"
+            ),
+        ]
+        lines += [f"  • {name}" for name in result.new_agencies]
+        self.report.setText("\n".join(lines))
+        self._show_step(2)
 
     def _import_failed(self, error: BaseException) -> None:
         self.import_good_button.setEnabled(True)

@@ -23,6 +23,7 @@ from app.ui.form_dialog import FormDialog
 from app.ui.formatting import format_date
 from app.ui.media.background import on_db
 from app.ui.media.common import card_colors, card_note
+from app.ui.media.new_agency import NewAgencyPrompt, agency_key
 
 
 class JournalistDialog(FormDialog):
@@ -159,15 +160,46 @@ class JournalistDialog(FormDialog):
                 f"color: {color.name()}; background: {background.name()}; padding: 2px 6px; border-radius: 3px;"
             )
 
+    def _agency_index(self, text: str) -> int:
+        wanted = agency_key(text)
+        return next(
+            (i for i in range(self.agency.count()) if agency_key(self.agency.itemText(i)) == wanted), -1
+        )
+
     def agency_id(self) -> str | None:
         text = self.agency.currentText().strip()
         if not text:
             return None
-        index = self.agency.findText(text, Qt.MatchFlag.MatchFixedString)
+        index = self._agency_index(text)
         if index < 0:
             return "?" + text  # refused by the service with "does not exist"
         data = self.agency.itemData(index)
         return str(data) if data else None
+
+    def save(self) -> None:
+        """An agency typed that is not in the list: offer to create it first, then save."""
+        text = self.agency.currentText().strip()
+        if text and self._agency_index(text) < 0:
+            self.agency_prompt = NewAgencyPrompt(text, self)
+            self.agency_prompt.accepted.connect(self._create_agency)
+            self.agency_prompt.open()
+            return
+        super().save()
+
+    def _create_agency(self) -> None:
+        values, agencies = self.agency_prompt.values(), self.ctx.services.agencies
+        self.buttons.setEnabled(False)
+        on_db(self, lambda: agencies.create(values), self._agency_created, self._agency_failed)
+
+    def _agency_created(self, row: Any) -> None:
+        self.agency.addItem(row.name, row.id)
+        self.agency.setCurrentIndex(self.agency.count() - 1)
+        self.buttons.setEnabled(True)
+        super().save()
+
+    def _agency_failed(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.errors.show(error)
 
     def values(self) -> dict[str, Any]:
         return {
