@@ -205,3 +205,66 @@ def test_a_change_from_another_window_is_noticed_and_a_stale_save_is_refused(qtb
     save(qtbot, dialog)
     saved = on_worker(qtbot, ctx, lambda: b.services.units.get(unit.id))
     assert (saved.name, saved.notes) == ("Phòng Thông tin - Báo chí", "Đầu mối mới")
+
+
+def test_the_activity_editor_reloads_or_keeps_edits_after_a_sync(qtbot, harness, desks) -> None:
+    from datetime import datetime, timedelta
+
+    from app.services.fields import LOCAL_TZ
+    from app.services.schedule import Occurrence
+    from app.ui.calendar.editor import ActivityEditor
+
+    a, b, ctx, _journalist = desks
+    starts = datetime(2026, 3, 26, 14, tzinfo=LOCAL_TZ)
+    row = a.services.activities.create(
+        {
+            "type": "press_conference_regular",
+            "nature": "regular",
+            "status": "planned",
+            "mode": "in_person",
+            "title": "Họp báo quý I",
+            "starts_at": starts,
+            "ends_at": starts + timedelta(hours=2),
+        }
+    )
+    a.ok_round()
+    sync(qtbot, ctx, b)
+
+    def open_editor() -> ActivityEditor:
+        mine = on_worker(qtbot, ctx, lambda: b.services.activities.get(row.id))
+        editor = ActivityEditor(ctx, Occurrence(mine, mine.starts_at, mine.ends_at))
+        qtbot.addWidget(editor)
+        editor.accept_conflicts = lambda _warnings: True
+        editor.show()
+        qtbot.waitUntil(lambda: editor.ready, timeout=WAIT_MS)
+        return editor
+
+    # Untouched: the new place appears by itself.
+    editor = open_editor()
+    a.services.activities.update(row.id, {"location": "Hội trường UBND tỉnh"})
+    a.ok_round()
+    sync(qtbot, ctx, b)
+    qtbot.waitUntil(lambda: editor.location.text() == "Hội trường UBND tỉnh", timeout=WAIT_MS)
+    assert editor.change_bar.isHidden()
+    editor.close()
+
+    # Edited: the other desk moves it an hour later; this one retitles it and keeps its edit.
+    editor = open_editor()
+    editor.title.setText("Họp báo định kỳ quý I năm 2026")
+    a.services.activities.update(
+        row.id, {"starts_at": starts + timedelta(hours=1), "ends_at": starts + timedelta(hours=3)}
+    )
+    a.ok_round()
+    sync(qtbot, ctx, b)
+    qtbot.waitUntil(lambda: editor.change_bar.isVisible(), timeout=WAIT_MS)
+    editor.change_bar.keep_button.click()
+    editor.save()
+    qtbot.waitUntil(lambda: editor.saved_row is not None, timeout=WAIT_MS)
+    saved = on_worker(qtbot, ctx, lambda: b.services.activities.get(row.id))
+    assert saved.title == "Họp báo định kỳ quý I năm 2026"
+    assert saved.starts_at == starts + timedelta(hours=1)  # the pulled move is not undone
+    assert (saved.location, saved.status) == ("Hội trường UBND tỉnh", "planned")
+    sync(qtbot, ctx, b)
+    a.ok_round()
+    mirrored = a.services.activities.get(row.id)
+    assert (mirrored.title, mirrored.starts_at) == (saved.title, saved.starts_at)

@@ -165,15 +165,26 @@ class FormDialog(QDialog):
     # ----- saving -------------------------------------------------------------------------
 
     def operation(self) -> Callable[[], Any]:
-        values = self.values()
         if self.record is None or self._deleted:
-            return self.create_operation(values)
+            return self.create_operation(self.values())
+        return self.guarded(self.update_operation(self.record.id, self.values_to_save()))
+
+    def values_to_save(self) -> dict[str, Any]:
+        """The form's values; after "keep my edits" only those the person changed."""
+        values = self.values()
         if self._only_edited and self._loaded_state is not None:
             values = {name: value for name, value in values.items() if self._loaded_state.get(name) != value}
-        work = self.update_operation(self.record.id, values)
-        service, row_id, stamp = self.service, self.record.id, self._stamp
-        if service is None or stamp is None:
+        return values
+
+    def was_edited(self, name: str, value: Any) -> bool:
+        """Whether a part of :meth:`form_state` differs from what was loaded (always, for a new record)."""
+        return self._loaded_state is None or self._loaded_state.get(name) != value
+
+    def guarded(self, work: Callable[[], Any]) -> Callable[[], Any]:
+        """``work`` preceded by the check that the record is still the version the form saw."""
+        if self.record is None or self.service is None or self._stamp is None:
             return work
+        service, row_id, stamp = self.service, self.record.id, self._stamp
 
         def checked() -> Any:
             service.ensure_unchanged(row_id, stamp)
@@ -181,21 +192,34 @@ class FormDialog(QDialog):
 
         return checked
 
-    def save(self) -> None:
+    def may_save(self) -> bool:
+        """False once the record is gone; with the change bar open, saving keeps the edits."""
         if self._deleted:
-            return  # only "save as new" or "close" make sense now
+            return False  # only "save as new" or "close" make sense now
         if self._newer is not None:
             self.keep_my_edits()  # saving with the bar open keeps the edits, field by field
-        self._run(self.operation())
+        return True
+
+    def save(self) -> None:
+        if self.may_save():
+            self._run(self.operation())
 
     def save_as_new(self) -> None:
         self._deleted = True
         self._run(self.create_operation(self.values()))
 
     def _run(self, operation: Callable[[], Any]) -> None:
+        self.saving_started()
+        self.ctx.tasks.run_db(operation, self._saved, self._failed)
+
+    def saving_started(self) -> None:
+        """While a save runs, changes to the record are the form's own: not reacted to."""
         self._saving = True
         self.buttons.setEnabled(False)
-        self.ctx.tasks.run_db(operation, self._saved, self._failed)
+
+    def saving_stopped(self) -> None:
+        self._saving = False
+        self.buttons.setEnabled(True)
 
     def _saved(self, result: Any) -> None:
         if not shiboken6.isValid(self.buttons):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -12,8 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -41,8 +40,8 @@ from app.ui.calendar.common import at_local, while_alive
 from app.ui.calendar.invitees import AttendanceDelegate, InviteeModel, InviteeRow
 from app.ui.calendar.recurrence_editor import RecurrenceEditor
 from app.ui.context import UiContext
+from app.ui.form_dialog import FormDialog
 from app.ui.formatting import LOCAL_TZ, format_datetime
-from app.ui.forms import FormErrors
 from app.ui.money_edit import MoneyEdit
 
 PRESS_CONFERENCES = {t.value for t in e.PRESS_CONFERENCE_TYPES}
@@ -103,7 +102,7 @@ def confirm_conflicts(parent: QWidget, warnings: list[ConflictWarning]) -> bool:
     return box.clickedButton() is save
 
 
-class ActivityEditor(QDialog):
+class ActivityEditor(FormDialog):
     """Create an activity (``occurrence`` None) or edit one occurrence / series."""
 
     def __init__(
@@ -114,14 +113,12 @@ class ActivityEditor(QDialog):
         all_day: bool = False,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent, occurrence.activity if occurrence else None, ctx.services.activities)
         self.occurrence = occurrence
         self.setObjectName("activityEditor")
         self.setWindowTitle(self.tr("Edit activity") if occurrence else self.tr("New activity"))
         self.resize(860, 760)
         self.ready = False
-        self.saved_row: Any = None
         self.details: ActivityDetails | None = None
         # Replaceable for tests and scripts: how to ask about series scope and conflicts.
         self.choose_scope: Callable[[], Scope | None] = lambda: ask_scope(self, self.tr("Save"))
@@ -302,10 +299,9 @@ class ActivityEditor(QDialog):
         scroller.setWidget(body)
         scroller.setWidgetResizable(True)
 
-        self.error_label = QLabel()
-        self.errors = FormErrors(
-            self.error_label,
-            {
+        layout = self.set_form(
+            scroller,
+            errors={
                 "title": self.title,
                 "type": self.type,
                 "status": self.status,
@@ -325,18 +321,8 @@ class ActivityEditor(QDialog):
                 "journalist_id": self.journalist_pick,
             },
         )
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        layout.setStretch(0, 1)
         self.buttons.setEnabled(False)
-        layout = QVBoxLayout(self)
-        layout.addWidget(scroller, 1)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
 
         self.type.currentIndexChanged.connect(self._type_changed)
         self.all_day.toggled.connect(self._all_day_changed)
@@ -390,6 +376,7 @@ class ActivityEditor(QDialog):
             self.status.addItem(str(enum_label(e.ActivityStatus, code)), code)
         if details is not None and self.occurrence is not None:
             self._fill(details, self.occurrence)
+            self.loaded()
         self.ready = True
         self.buttons.setEnabled(True)
         self._schedule_conflict_check()
@@ -403,6 +390,36 @@ class ActivityEditor(QDialog):
                 label, n = f"{name} ({n})", n + 1
             names[label] = row_id
         return names
+
+    @property
+    def saved_row(self) -> Any:
+        return self.saved
+
+    def fill(self, row: Any) -> None:
+        """The activity changed underneath: show its new version (topics and invitees are kept)."""
+        occurrence, details = self.occurrence, self.details
+        if occurrence is None or details is None:
+            return
+        if occurrence.is_recurring:
+            occurrence = dataclasses.replace(occurrence, activity=row)
+        else:
+            occurrence = dataclasses.replace(
+                occurrence, activity=row, starts_at=row.starts_at, ends_at=row.ends_at
+            )
+        self.occurrence, self.details = occurrence, dataclasses.replace(details, activity=row)
+        if self.status.findData(row.status) < 0:
+            self.status.insertItem(0, str(enum_label(e.ActivityStatus, row.status)), row.status)
+        self.status.setCurrentIndex(self.status.findData(row.status))
+        self._fill(self.details, occurrence)
+
+    def form_state(self) -> dict[str, Any]:
+        invitees = self.invitee_model
+        return {
+            **self.values(),
+            "status": self.status.currentData(),
+            "topics": self.topic_ids(),
+            "invitees": (len(invitees.new_rows()), len(invitees.changed_rows()), len(invitees.removed)),
+        }
 
     def _fill(self, details: ActivityDetails, occurrence: Occurrence) -> None:
         row = details.activity
@@ -602,7 +619,7 @@ class ActivityEditor(QDialog):
         ]
 
     def save(self) -> None:
-        if not self.ready:
+        if not self.ready or not self.may_save():
             return
         problem = self.recurrence.error()
         if problem:
@@ -614,12 +631,12 @@ class ActivityEditor(QDialog):
             if chosen is None:
                 return
             scope = chosen
-        values = self.values()
+        shown, values = self.values(), self.values_to_save()
         start, end = self._times()
         calendar = self.ctx.services.calendar
-        chair, spokesperson, all_day = values["chair_id"], values["spokesperson_id"], values["all_day"]
+        chair, spokesperson, all_day = shown["chair_id"], shown["spokesperson_id"], shown["all_day"]
         ignored = self._ignored_ids()
-        self.buttons.setEnabled(False)
+        self.saving_started()
         self.ctx.tasks.run_db(
             lambda: calendar.conflicts(start, end, chair, spokesperson, all_day, ignored),
             lambda warnings: self._conflicts_checked(warnings, values, scope),
@@ -631,12 +648,13 @@ class ActivityEditor(QDialog):
         self, warnings: list[ConflictWarning], values: dict[str, Any], scope: Scope
     ) -> None:
         if warnings and not self.accept_conflicts(warnings):
-            self.buttons.setEnabled(True)
+            self.saving_stopped()
             return
         calendar = self.ctx.services.calendar
         occurrence = self.occurrence
         topic_ids = self.topic_ids()
         status = self.status.currentData()
+        status_edited = self.was_edited("status", status)  # never undo a status set elsewhere
         new_invitees = [(r.agency_id, r.journalist_id) for r in self.invitee_model.new_rows()]
         changed = [(r.id or "", r.attendance) for r in self.invitee_model.changed_rows()]
         removed = list(self.invitee_model.removed)
@@ -647,7 +665,7 @@ class ActivityEditor(QDialog):
                 row = calendar.create(values, topic_ids)
             else:
                 row = calendar.edit(occurrence, values, scope, topic_ids)
-            if status != row.status:
+            if status != row.status and status_edited:
                 row = calendar.set_status(row.id, status)
             if invites:
                 for invitee_id in removed:
@@ -658,17 +676,7 @@ class ActivityEditor(QDialog):
                     calendar.invite(row.id, agency_id=agency_id, journalist_id=journalist_id)
             return row
 
-        self.ctx.tasks.run_db(write, self._saved, self._failed)
-
-    @while_alive
-    def _saved(self, row: Any) -> None:
-        self.saved_row = row
-        self.accept()
-
-    @while_alive
-    def _failed(self, error: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        self.errors.show(error)
+        self.ctx.tasks.run_db(self.guarded(write), self._saved, self._failed)
 
 
 def _problem(field: str, label: str, reason: str) -> Any:
