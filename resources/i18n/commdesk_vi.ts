@@ -464,10 +464,6 @@
         <translation>Hạn</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Hủy</translation>
-    </message>
-    <message>
         <source>Default (%1 min)</source>
         <translation>Mặc định (%1 phút)</translation>
     </message>
