@@ -5,7 +5,8 @@
 3. ``commdesk-cli self-test``: resources, the keyring (the module, this system's backend and
    what it needs, importable in the frozen app, and found by keyring; whether a password store
    answers on this machine is only reported), the main window with every workspace and
-   Settings section in Vietnamese, a backup checked;
+   Settings section in Vietnamese, the real start-up (the window first, the data layer opened
+   on a background thread, the workspaces filled), a backup checked;
 4. ``commdesk-cli backup`` then ``restore`` of that copy;
 5. ``CommDesk self-test``: the windowed program itself starts and exits cleanly.
 

@@ -155,7 +155,8 @@ def test_self_test_checks_the_installation(qtbot, data_dir, capsys) -> None:
     out = capsys.readouterr().out
     assert "FAIL" not in out
     assert "window: 9 workspaces" in out or "window:" in out
-    assert out.count("ok    ") == 5
+    assert "ok    start-up: window shown in" in out
+    assert out.count("ok    ") == 6
 
 
 def test_the_window_shows_before_the_data_is_open_then_fills_in(qtbot, data_dir) -> None:
@@ -332,6 +333,7 @@ def test_self_test_passes_on_a_fresh_installation(qtbot, data_dir, capsys) -> No
     assert main(["--data-dir", str(data_dir), "self-test"]) == 0
     out = capsys.readouterr().out
     assert "FAIL" not in out and "ok    window: 9 workspaces" in out
+    assert "ok    start-up: skipped" in out  # the first start asks for the office details
 
 
 def test_the_office_of_a_sync_login_is_adopted_when_the_data_opens(data_dir) -> None:
