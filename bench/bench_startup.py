@@ -102,13 +102,17 @@ APP = WATCH + textwrap.dedent(
         print("ready", flush=True)
         loaded = [name for name in HEAVY if name in sys.modules]
         print("heavy " + ",".join(loaded), flush=True)
-        QTimer.singleShot(1, filled)
+        QTimer.singleShot(FILLED_POLL_MS, filled)
+
+    # Looked at every 20 ms, not every 1: a busy probe on the GUI thread would take the
+    # interpreter lock from the thread that opens the data, and slow what it measures.
+    FILLED_POLL_MS = 20
 
     def filled():
         window = main_window()
         page = window.stack.currentWidget() if window is not None else None
         if window is None or not window.is_attached() or getattr(page, "data", None) is None:
-            QTimer.singleShot(1, filled)
+            QTimer.singleShot(FILLED_POLL_MS, filled)
             return
         print("filled", flush=True)
 
