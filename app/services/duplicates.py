@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,10 +17,12 @@ from app.models.enums import OutboxOp
 from app.services.calendar import InviteeService
 from app.services.media import InteractionService, JournalistService, add_member_in, split_list
 from app.services.rows import to_row
-from app.text import fold
+from app.text import fold, sort_key
 
-# token_sort_ratio of the folded names at or above this counts as "the same name".
-NAME_THRESHOLD = 90
+# Folded names this many edits apart (a letter wrong, missing or extra, or two letters swapped)
+# count as "the same name". A looser similarity ratio pairs "Nguyễn Ngọc Dung" with "Nguyễn Ngọc
+# Cường": long shared family and middle names make different given names look alike.
+NAME_EDITS = 1
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,7 @@ class _Person:
     agency_id: str | None
     emails: frozenset[str]
     phones: frozenset[str]
+    sorted_name: str  # the folded words in sorted order
 
 
 class DuplicateService:
@@ -85,23 +88,27 @@ class DuplicateService:
                     agency_id,
                     frozenset(email_key(x) for x in split_list(emails)),
                     frozenset(phone_key(x) for x in split_list(phones) if phone_key(x)),
+                    " ".join(sorted(fold(name).split())),
                 )
                 for row_id, name, agency_id, emails, phones in session.execute(query)
             ]
 
-    def find(self, threshold: float = NAME_THRESHOLD) -> list[DuplicatePair]:
+    def find(self, max_edits: int = NAME_EDITS) -> list[DuplicatePair]:
         """Pairs that share an e-mail or a phone, or whose names are nearly the same.
 
         Same names are common in Vietnam, so a similar name alone counts only when the two
-        work for the same agency (or one has no agency recorded). Names are compared within
-        blocks of the same folded given name (the last word), which keeps 20k journalists fast.
+        work for the same agency (or one has no agency recorded). Names are compared folded: a
+        typo anywhere in the name (the given name too), accents typed or not, or the same words
+        in another order (the given name first) are all caught. Blocks keep it fast on
+        20k journalists: every pair within one agency, and each person without an agency
+        against those who share their family name (first word) or given name (last word).
         """
         from rapidfuzz import fuzz, process  # loaded on first use, to keep start-up quick
+        from rapidfuzz.distance import OSA
 
         people = self._people()
         by_id = {p.id: p for p in people}
         found: dict[tuple[str, str], set[str]] = defaultdict(set)
-        scores: dict[tuple[str, str], float] = {}
 
         for reason, keys in (("email", lambda p: p.emails), ("phone", lambda p: p.phones)):
             owners: dict[str, list[str]] = defaultdict(list)
@@ -113,33 +120,26 @@ class DuplicateService:
                     for b in ids[i + 1 :]:
                         found[_pair(a, b)].add(reason)
 
-        blocks: dict[str, list[_Person]] = defaultdict(list)
-        for person in people:
-            if person.folded:
-                blocks[person.folded.split()[-1]].append(person)
-        for block in blocks.values():
-            if len(block) < 2:
-                continue
-            names = [p.folded for p in block]
-            for i, first in enumerate(block[:-1]):
-                later = names[i + 1 :]
+        for first, candidates in _name_blocks(people):
+            # As written, a typo apart; or the same words in another order (never a typo apart
+            # once sorted: "Tuấn Hoàng" and "Hoàng Quân" would then differ by one letter).
+            for spelling, edits in (("folded", max_edits), ("sorted_name", 0)):
                 matches = process.extract(
-                    first.folded, later, scorer=fuzz.token_sort_ratio, score_cutoff=threshold, limit=None
+                    getattr(first, spelling),
+                    [getattr(c, spelling) for c in candidates],
+                    scorer=OSA.distance,
+                    score_cutoff=edits,
+                    limit=None,
                 )
-                for _name, score, offset in matches:
-                    second = block[i + 1 + offset]
-                    if first.agency_id and second.agency_id and first.agency_id != second.agency_id:
-                        continue
-                    key = _pair(first.id, second.id)
-                    found[key].add("name")
-                    scores[key] = float(score)
+                for _name, _edits, offset in matches:
+                    found[_pair(first.id, candidates[offset].id)].add("name")
 
         pairs = []
         for (a, b), reasons in found.items():
-            score = scores.get((a, b)) or fuzz.token_sort_ratio(by_id[a].folded, by_id[b].folded)
+            score = fuzz.ratio(by_id[a].sorted_name, by_id[b].sorted_name)
             ordered = tuple(r for r in ("email", "phone", "name") if r in reasons)
             pairs.append(DuplicatePair(a, b, by_id[a].name, by_id[b].name, score, ordered))
-        pairs.sort(key=lambda p: (-len(p.reasons), -p.score, fold(p.first_name)))
+        pairs.sort(key=lambda p: (-len(p.reasons), -p.score, sort_key(p.first_name)))
         return pairs
 
     def similar_to(self, journalist_id: str, limit: int = 5) -> list[DuplicatePair]:
@@ -238,3 +238,32 @@ def _unite(first: Iterable[str], second: Iterable[str], key: Any) -> list[str]:
 
 def _pair(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a < b else (b, a)
+
+
+def _name_blocks(people: list[_Person]) -> Iterator[tuple[_Person, list[_Person]]]:
+    """Each person with the people their name is compared to (each pair once)."""
+    by_agency: dict[str, list[_Person]] = defaultdict(list)
+    by_word: dict[str, list[_Person]] = defaultdict(list)
+    for person in people:
+        if not person.folded:
+            continue
+        if person.agency_id:
+            by_agency[person.agency_id].append(person)
+        words = person.folded.split()
+        for word in {words[0], words[-1]}:
+            by_word[word].append(person)
+    for block in by_agency.values():
+        for i, first in enumerate(block[:-1]):
+            yield first, block[i + 1 :]
+    for first in people:
+        if first.agency_id or not first.folded:
+            continue
+        words = first.folded.split()
+        candidates: dict[str, _Person] = {}
+        for word in {words[0], words[-1]}:
+            for other in by_word[word]:
+                # two people without an agency: compared once, from the smaller id
+                if other.id != first.id and (other.agency_id or other.id > first.id):
+                    candidates[other.id] = other
+        if candidates:
+            yield first, list(candidates.values())

@@ -216,3 +216,32 @@ def test_merge_keeps_everything_of_both_in_one_transaction(services) -> None:
     assert services.lists.member_ids(only_drop.id) == [keep.id]
     # Every change went through the outbox: the journalist update and delete, the moved rows.
     assert services.pending_changes() - outbox_before >= 6
+
+
+def test_similar_names_at_one_agency_are_found_even_with_a_typo_in_the_given_name(services) -> None:
+    paper = agency(services)
+    other_paper = agency(services, "Báo Khác")
+    names = {
+        "a": ("Nguyễn Văn Hùng", paper.id),
+        "b": ("Nguyen Van Hung", paper.id),  # typed without accents
+        "c": ("Nguyễn Văn Hưng", paper.id),  # a different vowel mark
+        "d": ("Nguyễn Văn Hùnh", paper.id),  # a typo in the given name
+        "e": ("Hùng Nguyễn Văn", paper.id),  # the given name written first
+        "f": ("Ngyuễn Văn Hùng", None),  # a typo in the family name, no agency recorded
+        "g": ("Nguyễn Văn Hùng", other_paper.id),  # a namesake at another agency
+        "h": ("Nguyễn Văn Thắng", paper.id),  # a colleague with another given name
+        "i": ("Trần Thị Mai", paper.id),
+    }
+    ids = {k: journalist(services, name, agency_id=agency_id).id for k, (name, agency_id) in names.items()}
+    label = {row_id: k for k, row_id in ids.items()}
+    found = {
+        "".join(sorted(label[p.first_id] + label[p.second_id])): p
+        for p in services.duplicates.find()
+        if p.reasons == ("name",)
+    }
+    # every pair at the paper, but the reordered name with the typo (two changes apart)
+    same_agency = {x + y for x in "abcde" for y in "abcde" if x < y} - {"de"}
+    assert same_agency <= set(found)
+    assert {"af", "bf", "cf", "fg"} <= set(found)  # no agency: compared by family or given name
+    assert set(found) == same_agency | {"af", "bf", "cf", "fg"}
+    assert found["ab"].score == 100 and found["ad"].score >= 90
