@@ -214,3 +214,41 @@ def test_a_desk_upgraded_after_publication_reads_the_overrides_again(harness: Ha
     assert a.sync.store.get_state(REFERENCE_CURSOR, "") == ""
     a.ok_round()
     assert a.services.holidays.day_calendar().is_day_off(EXTRA_TET_DAY)
+
+
+def test_publishing_from_the_command_line(harness: Harness, capsys: pytest.CaptureFixture[str]) -> None:
+    from app.cli import main as commdesk
+
+    central = central_desk(harness)
+    a = harness.desk("an", office="UBND-A", set_up=True)
+    central_dir = str(central.services.db.path.parent)
+    office_dir = str(a.services.db.path.parent)
+    added = commdesk(
+        ["--data-dir", central_dir, "holidays", "add", "13/02/2026", "--kind", "day_off"]
+        + ["--name", "Nghỉ Tết Nguyên Đán (bổ sung)", "--decision", "Thông báo 6150/TB-BLĐTBXH"]
+    )
+    assert added == 0 and "13/02/2026" in capsys.readouterr().out
+    assert commdesk(["--data-dir", central_dir, "sync"]) == 0
+    assert commdesk(["--data-dir", office_dir, "sync"]) == 0
+    capsys.readouterr()
+    assert commdesk(["--data-dir", office_dir, "holidays", "list", "--year", "2026"]) == 0
+    listed = capsys.readouterr().out
+    assert "13/02/2026" in listed and "Nghỉ Tết Nguyên Đán (bổ sung)" in listed and "trung ương" in listed
+    assert a.services.holidays.day_calendar().is_day_off(EXTRA_TET_DAY)
+    # An office cannot publish or withdraw, and says why.
+    assert (
+        commdesk(
+            ["--data-dir", office_dir, "holidays", "add", "02/03/2026", "--kind", "day_off"]
+            + ["--name", "Nghỉ"]
+        )
+        == 2
+    )
+    assert "trung ương" in capsys.readouterr().err
+    assert commdesk(["--data-dir", office_dir, "holidays", "remove", "13/02/2026"]) == 2
+    assert commdesk(["--data-dir", central_dir, "holidays", "remove", "31/02/2026"]) == 2
+    assert "31/02/2026" in capsys.readouterr().err
+    # The centre withdraws it; the office's next sync restores the ordinary Friday.
+    assert commdesk(["--data-dir", central_dir, "holidays", "remove", "2026-02-13"]) == 0
+    assert commdesk(["--data-dir", central_dir, "sync"]) == 0
+    assert commdesk(["--data-dir", office_dir, "sync"]) == 0
+    assert not a.services.holidays.day_calendar().is_day_off(EXTRA_TET_DAY)

@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "app.cli.media",
     "app.cli.calendar",
     "app.cli.feeds",
+    "app.cli.holidays",
     "app.cli.report",
     "app.cli.sync",
 ]

@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.errors import FieldProblem
@@ -44,28 +44,29 @@ class HolidayOverrideService(EntityService):
     def __init__(self, ctx: ServiceContext, role: Callable[[], str]) -> None:
         super().__init__(ctx)
         self.role = role
-        self._calendar: DayCalendar | None = None
+        self._calendar: tuple[Any, DayCalendar] | None = None
         self._lock = threading.Lock()
-        ctx.bus.subscribe(self._changed)
-
-    def _changed(self, tables: frozenset[str]) -> None:
-        if self.table in tables:
-            with self._lock:
-                self._calendar = None
 
     def day_calendar(self) -> DayCalendar:
-        """Holidays with every published override applied (read once, again after a change)."""
-        with self._lock:
-            if self._calendar is not None:
-                return self._calendar
-        overrides: dict[Any, DayOverride] = {}
+        """Holidays with every published override applied; read again only when the table changed
+        (also when another process, such as a scheduled ``commdesk sync``, changed it)."""
+        table = HolidayOverride
         with self.ctx.db.session() as session:
-            query = select(HolidayOverride).where(HolidayOverride.deleted_at.is_(None))
-            for row in session.scalars(query.order_by(HolidayOverride.updated_hlc)):
+            fingerprint = tuple(
+                session.execute(
+                    select(func.count(), func.max(table.updated_hlc), func.total(table.version))
+                ).one()
+            )
+            with self._lock:
+                if self._calendar is not None and self._calendar[0] == fingerprint:
+                    return self._calendar[1]
+            overrides: dict[Any, DayOverride] = {}
+            query = select(table).where(table.deleted_at.is_(None)).order_by(table.updated_hlc)
+            for row in session.scalars(query):
                 overrides[row.day] = DayOverride(row.kind, Message(row.name, row.name_en or row.name))
         calendar = DayCalendar(overrides)
         with self._lock:
-            self._calendar = calendar
+            self._calendar = (fingerprint, calendar)
         return calendar
 
     def check(self, session: Session, merged: dict[str, Any], current: Synced | None) -> list[FieldProblem]:
