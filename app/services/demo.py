@@ -40,7 +40,9 @@ DEMO_NOW = datetime(2026, 11, 16, 9, 30, tzinfo=LOCAL_TZ)
 DEMO_TODAY = DEMO_NOW.date()
 BATCH = 5000
 # Bumped whenever the generator's output changes, so cached benchmark sets are rebuilt.
-DATA_VERSION = 4
+DATA_VERSION = 5
+# A question still unanswered is at most this many days past its due date.
+OPEN_QUESTION_DAYS = 120
 
 
 @dataclass(frozen=True)
@@ -978,7 +980,8 @@ class DemoBuilder:
             made += 1
 
     def _answer_time(self, received: datetime, due: date) -> datetime | None:
-        """Most questions answered within 30 days, some late, some still open (overdue or not yet due)."""
+        """Most questions answered within 30 days, some late, some still open: not yet due, or
+        overdue by weeks (an office does not leave a reporter waiting for years)."""
         roll = self.rng.random()
         if local(due, 17) > DEMO_NOW:  # still within its 30 days
             if roll < 0.5:
@@ -986,7 +989,7 @@ class DemoBuilder:
             return None
         if roll < 0.8:
             return received + timedelta(days=self.rng.randrange(1, 29), hours=self.rng.randrange(1, 6))
-        if roll < 0.93:
+        if roll < 0.93 or due < DEMO_TODAY - timedelta(days=OPEN_QUESTION_DAYS):
             return received + timedelta(days=self.rng.randrange(31, 55), hours=2)
         return None
 
