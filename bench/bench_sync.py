@@ -178,12 +178,12 @@ def _cheap_passwords() -> None:
     auth._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 
 
-def _office_and_users(engine: Any, users: list[str]) -> str:
+def _office_and_users(engine: Any, users: list[str], code: str = OFFICE_CODE) -> str:
     from app.server import admin
 
-    office_id = admin.create_office(engine, OFFICE_CODE, "Văn phòng đo hiệu năng")
+    office_id = admin.create_office(engine, code, "Văn phòng đo hiệu năng")
     for user in users:
-        admin.create_user(engine, OFFICE_CODE, user, PASSWORD, "staff")
+        admin.create_user(engine, code, user, PASSWORD, "staff")
     return office_id
 
 
@@ -425,7 +425,7 @@ def _incremental_round(reader: Any, writer: Any, ids: list[str], number: int) ->
     return elapsed
 
 
-def bench_incremental(kind: str, work: Path, repeat: int = 7) -> list[Measurement]:
+def bench_incremental(kind: str, work: Path, repeat: int = 15) -> list[Measurement]:
     """Both servers up side by side and their rounds interleaved, so load from elsewhere on the
     machine falls on both alike."""
     label = BACKEND_NAMES[kind]
@@ -458,11 +458,24 @@ def bench_incremental(kind: str, work: Path, repeat: int = 7) -> list[Measuremen
 # ----- many desks at once -------------------------------------------------------------------
 
 
-def bench_concurrent(kind: str, work: Path, clients: int = 50, rounds: int = 3) -> list[Measurement]:
+def bench_concurrent(kind: str, work: Path) -> list[Measurement]:
+    """50 desks at once, as the server is meant to be used: ten offices of five desks each; and
+    the worst case, all 50 desks in one office, where every push waits its turn for the office's
+    version counter."""
+    return [
+        *_concurrent(kind, work, offices=10, what="50 desks at once (10 offices × 5 desks)"),
+        *_concurrent(kind, work, offices=1, what="50 desks of one office at once"),
+    ]
+
+
+def _concurrent(
+    kind: str, work: Path, offices: int, what: str, clients: int = 50, rounds: int = 3
+) -> list[Measurement]:
     from app.server.db import make_server_engine, migrate
 
     label = BACKEND_NAMES[kind]
     latencies: list[float] = []
+    by_path: dict[str, list[float]] = {}
     errors: list[str] = []
     lock = threading.Lock()
 
@@ -473,17 +486,19 @@ def bench_concurrent(kind: str, work: Path, clients: int = 50, rounds: int = 3) 
         elapsed = (time.perf_counter() - response.request.extensions["started"]) * 1000
         with lock:
             latencies.append(elapsed)
+            by_path.setdefault(response.request.url.path, []).append(elapsed)
             if response.status_code >= 500:
                 errors.append(str(response.status_code))
 
     names = [f"desk{n:02d}" for n in range(clients)]
-    with _database(kind, work, "many") as url:
+    with _database(kind, work, f"many{offices}") as url:
         engine = make_server_engine(url)
         migrate(engine)
-        _office_and_users(engine, names)
+        for office in range(offices):
+            _office_and_users(engine, names[office::offices], f"{OFFICE_CODE}-{office:02d}")
         engine.dispose()
         with _serve(url, work, workers=2) as server:
-            desks = [_desk(work / f"many-{kind}", name, server.url) for name in names]
+            desks = [_desk(work / f"many-{kind}-{offices}", name, server.url) for name in names]
             for _services, client in desks:
                 client.engine().transport.http.event_hooks = {"request": [timed], "response": [done]}
             barrier = threading.Barrier(clients)
@@ -509,7 +524,7 @@ def bench_concurrent(kind: str, work: Path, clients: int = 50, rounds: int = 3) 
             _close(*desks)
     return [
         Measurement(
-            f"sync ({label}): 50 desks at once, p99 request latency",
+            f"sync ({label}): {what}, p99 request latency",
             percentile(latencies, 99),
             "ms",
             target=1000,
@@ -519,9 +534,15 @@ def bench_concurrent(kind: str, work: Path, clients: int = 50, rounds: int = 3) 
                 "errors": len(errors),
                 "wall_s": round(wall, 1),
                 "server_workers": 2,
+                "offices": offices,
+                **{
+                    f"p99_ms {path}": round(percentile(samples, 99), 1)
+                    for path, samples in sorted(by_path.items())
+                    if len(samples) > 1
+                },
             },
         ),
-        Measurement(f"sync ({label}): 50 desks at once, errors", float(len(errors)), "count", target=0),
+        Measurement(f"sync ({label}): {what}, errors", float(len(errors)), "count", target=0),
     ]
 
 

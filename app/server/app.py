@@ -59,6 +59,7 @@ class HttpError(Exception):
 
 def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
     config = config or ServerConfig()
+    store.warm()
     with reading(engine) as connection:
         signer = auth.TokenSigner(read_meta(connection, "token_key"), config.access_ttl)
     app = FastAPI(

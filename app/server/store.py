@@ -58,6 +58,11 @@ class CursorGone(Exception):
 _checker = RowChecker()
 
 
+def warm() -> None:
+    """What the first push would otherwise build while holding its office's counter."""
+    _checker.warm()
+
+
 # ----- push ---------------------------------------------------------------------------------
 
 
