@@ -7,6 +7,7 @@ it and reopen exactly as issued. Labels are added when the figures are laid out 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -52,28 +53,41 @@ OPEN_STATUSES = [
 DONE = e.ActivityStatus.DONE.value
 SPEAKER_ROLES = (e.StaffRole.SPOKESPERSON.value, e.StaffRole.AUTHORISED_SPEAKER.value)
 LOCAL_OFFSET = "+7 hours"  # Asia/Ho_Chi_Minh has kept UTC+7 without daylight saving since 1975
+Progress = Callable[[float], None]
 
 
 # ----- entry points ------------------------------------------------------------------------
 
 
 def quarterly_figures(
-    services: Services, year: int, quarter: int, today: date | None = None
+    services: Services, year: int, quarter: int, today: date | None = None, progress: Progress | None = None
 ) -> dict[str, Any]:
     with services.db.session() as session:
         office = _office(session)
         rule = office["period_rule"]
         period = quarter_period(year, quarter, rule)
         return compute_quarterly(
-            session, office, period, next_quarter(period, rule), rules_of(services), today
+            session, office, period, next_quarter(period, rule), rules_of(services), today, progress
         )
 
 
-def annual_figures(services: Services, year: int, today: date | None = None) -> dict[str, Any]:
+def annual_figures(
+    services: Services, year: int, today: date | None = None, progress: Progress | None = None
+) -> dict[str, Any]:
     with services.db.session() as session:
         office = _office(session)
         period = spokesperson_year(year)
-        return compute_annual(session, office, period, rules_of(services), today)
+        return compute_annual(session, office, period, rules_of(services), today, progress)
+
+
+def _sections(steps: list[tuple[str, Callable[[], Any]]], progress: Progress | None) -> dict[str, Any]:
+    """Each section's figures in turn, telling ``progress`` (0 to 1) after each one."""
+    done: dict[str, Any] = {}
+    for index, (name, compute) in enumerate(steps, start=1):
+        done[name] = compute()
+        if progress is not None:
+            progress(index / len(steps))
+    return done
 
 
 @dataclass(frozen=True)
@@ -145,43 +159,72 @@ def compute_quarterly(
     following: Period,
     rules: Rules,
     today: date | None = None,
+    progress: Progress | None = None,
 ) -> dict[str, Any]:
-    today = today or datetime.now(LOCAL_TZ).date()
-    scope = ActivityScope(session, period, office["period_rule"], rules)
-    activities = activity_figures(scope)
+    day = today or datetime.now(LOCAL_TZ).date()
+    scope: list[ActivityScope] = []
+    s = _sections(
+        [
+            ("scope", lambda: scope.append(ActivityScope(session, period, office["period_rule"], rules))),
+            ("activities", lambda: activity_figures(scope[0])),
+            ("direction", lambda: direction_figures(session, scope[0])),
+            ("compliance", lambda: compliance_figures(session, scope[0])),
+            ("spokesperson", lambda: spokesperson_figures(session, scope[0])),
+            ("press", lambda: press_figures(session, scope[0])),
+            ("coverage", lambda: coverage_figures(session, period)),
+            ("staff", lambda: staff_figures(session, period, day)),
+            ("budget", lambda: budget_figures(session, period)),
+            ("plan", lambda: plan_figures(session, following)),
+        ],
+        progress,
+    )
     return {
         "version": FIGURES_VERSION,
         "kind": e.ReportKind.QUARTERLY.value,
         "office": office,
         "period": period.to_dict(),
         "next_period": following.to_dict(),
-        "computed_on": today.isoformat(),
-        "direction": direction_figures(session, scope),
-        "activities": activities,
+        "computed_on": day.isoformat(),
+        "direction": s["direction"],
+        "activities": s["activities"],
         "rules": rules.to_dict(),
-        "compliance": compliance_figures(session, scope),
-        "spokesperson": spokesperson_figures(session, scope),
-        "press": press_figures(session, scope),
-        "coverage": coverage_figures(session, period),
-        "staff": staff_figures(session, period, today),
-        "budget": budget_figures(session, period),
-        "plan": plan_figures(session, following),
+        "compliance": s["compliance"],
+        "spokesperson": s["spokesperson"],
+        "press": s["press"],
+        "coverage": s["coverage"],
+        "staff": s["staff"],
+        "budget": s["budget"],
+        "plan": s["plan"],
     }
 
 
 def compute_annual(
-    session: Session, office: dict[str, Any], period: Period, rules: Rules, today: date | None = None
+    session: Session,
+    office: dict[str, Any],
+    period: Period,
+    rules: Rules,
+    today: date | None = None,
+    progress: Progress | None = None,
 ) -> dict[str, Any]:
-    scope = ActivityScope(session, period, office["period_rule"], rules)
+    scope: list[ActivityScope] = []
+    s = _sections(
+        [
+            ("scope", lambda: scope.append(ActivityScope(session, period, office["period_rule"], rules))),
+            ("spokesperson", lambda: spokesperson_figures(session, scope[0])),
+            ("speakers", lambda: speaker_list(session, period)),
+            ("press_conferences_by_month", lambda: press_conferences_by_month(scope[0])),
+        ],
+        progress,
+    )
     return {
         "version": FIGURES_VERSION,
         "kind": e.ReportKind.ANNUAL_SPOKESPERSON.value,
         "office": office,
         "period": period.to_dict(),
         "computed_on": (today or datetime.now(LOCAL_TZ).date()).isoformat(),
-        "spokesperson": spokesperson_figures(session, scope),
-        "speakers": speaker_list(session, period),
-        "press_conferences_by_month": press_conferences_by_month(scope),
+        "spokesperson": s["spokesperson"],
+        "speakers": s["speakers"],
+        "press_conferences_by_month": s["press_conferences_by_month"],
     }
 
 

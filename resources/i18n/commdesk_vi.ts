@@ -216,7 +216,7 @@
     </message>
     <message>
         <source>Status</source>
-        <translation>Tình trạng</translation>
+        <translation>Trạng thái</translation>
     </message>
     <message>
         <source>Last error</source>
@@ -377,7 +377,7 @@
     </message>
     <message>
         <source>Status</source>
-        <translation>Tình trạng</translation>
+        <translation>Trạng thái</translation>
     </message>
     <message>
         <source>When</source>
@@ -676,7 +676,7 @@
     </message>
     <message>
         <source>Status</source>
-        <translation>Tình trạng</translation>
+        <translation>Trạng thái</translation>
     </message>
     <message>
         <source>Chair / spokesperson</source>
@@ -3112,6 +3112,89 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     </message>
 </context>
 <context>
+    <name>PastReports</name>
+    <message>
+        <source>Period</source>
+        <translation>Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Số văn bản</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>Ngày ban hành</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>Người ký</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>Tất cả các năm</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <source>Delete draft…</source>
+        <translation>Xóa dự thảo…</translation>
+    </message>
+    <message>
+        <source>No reports yet. Generate one and save it as a draft, or issue it.</source>
+        <translation>Chưa có báo cáo nào. Hãy lập báo cáo rồi lưu dự thảo hoặc ban hành.</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Quarter %1/%2</source>
+        <translation>Quý %1/%2</translation>
+    </message>
+    <message>
+        <source>Year %1</source>
+        <translation>Năm %1</translation>
+    </message>
+    <message>
+        <source>Annual spokesperson report</source>
+        <translation>Báo cáo phát ngôn năm</translation>
+    </message>
+    <message>
+        <source>Quarterly report</source>
+        <translation>Báo cáo quý</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Đã ban hành</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Dự thảo</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <source>Delete draft</source>
+        <translation>Xóa dự thảo</translation>
+    </message>
+    <message>
+        <source>Delete the draft of %1? Its narrative is lost; the figures can be made again.</source>
+        <translation>Xóa dự thảo báo cáo %1? Phần nội dung đã viết sẽ mất; số liệu có thể lập lại.</translation>
+    </message>
+</context>
+<context>
     <name>PeopleTab</name>
     <message>
         <source>Full name</source>
@@ -3769,6 +3852,10 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
         <translation>VIII. Kiến nghị, đề xuất</translation>
     </message>
     <message>
+        <source>Past reports</source>
+        <translation>Báo cáo đã lập</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>Đang tải…</translation>
     </message>
@@ -4393,7 +4480,7 @@ Giá trị cần giữ:</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation>Khoảng thời gian</translation>
+        <translation>Kỳ báo cáo</translation>
     </message>
     <message>
         <source>Early warnings</source>
@@ -4507,7 +4594,7 @@ Giá trị cần giữ:</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation>Tình trạng</translation>
+        <translation>Trạng thái</translation>
     </message>
     <message>
         <source>New unit…</source>

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -35,13 +36,16 @@ from app.reports.documents import (
     ReportKey,
     issue,
     open_document,
-    render,
     save_draft,
     today_local,
+)
+from app.reports.documents import (
+    generate as generate_report,
 )
 from app.reports.periods import quarter_of
 from app.reports.tables import Narrative, default_subject
 from app.ui.context import UiContext
+from app.ui.reports.history import PastReports
 
 WATCHED = frozenset(
     {
@@ -79,6 +83,7 @@ class ReportsPage(QWidget):
         self.document: ReportDocument | None = None
         self.rendered: RenderedReport | None = None
         self._stale = False
+        self._generate_after_load = False
         self._relay = ProgressRelay(self)
         self._relay.progress.connect(self._show_progress)
 
@@ -163,8 +168,14 @@ class ReportsPage(QWidget):
         self.preview.setMinimumWidth(420)
         self._buffer: QBuffer | None = None
 
+        self.history = PastReports(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(editor_panel, self.tr("Report"))
+        self.tabs.addTab(self.history, self.tr("Past reports"))
+        self.history.open_requested.connect(self.open_report)
+
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(editor_panel)
+        splitter.addWidget(self.tabs)
         splitter.addWidget(self.preview)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
@@ -216,6 +227,22 @@ class ReportsPage(QWidget):
             self.next_tasks_label.setVisible(not annual)
         self.load()
 
+    @Slot(object)
+    def open_report(self, key: ReportKey) -> None:
+        """Show a past report: its period chosen, its narrative loaded, then generated — an issued
+        one from its frozen figures, exactly as issued; a draft recomputed from the data."""
+        for widget in (self.kind, self.year, self.quarter):
+            widget.blockSignals(True)
+        self.kind.setCurrentIndex(self.kind.findData(key.kind))
+        self.year.setValue(key.year)
+        if key.period:
+            self.quarter.setCurrentIndex(self.quarter.findData(key.period))
+        for widget in (self.kind, self.year, self.quarter):
+            widget.blockSignals(False)
+        self.tabs.setCurrentIndex(0)
+        self._generate_after_load = True
+        self._period_changed()
+
     def load(self) -> None:
         """Open the report of the chosen period: the issued record, or a draft recomputed now."""
         key = self.key()
@@ -258,6 +285,9 @@ class ReportsPage(QWidget):
         self.rendered = None
         self.pdf.close()
         self._set_output_enabled(False)
+        if self._generate_after_load:
+            self._generate_after_load = False
+            self.generate()
 
     @Slot(object)
     def _data_changed(self, tables: frozenset[str]) -> None:
@@ -278,13 +308,11 @@ class ReportsPage(QWidget):
         relay = self._relay
         self._busy(True)
 
-        def work() -> tuple[ReportDocument, RenderedReport]:
-            document = open_document(services, key)
-            if not document.issued:
-                document.narrative = narrative
-            return document, render(document, progress=relay.progress.emit)
-
-        self.ctx.tasks.run_db(work, self._generated, self._failed)
+        self.ctx.tasks.run_db(
+            lambda: generate_report(services, key, narrative, relay.progress.emit),
+            self._generated,
+            self._failed,
+        )
 
     def _generated(self, result: tuple[ReportDocument, RenderedReport]) -> None:
         document, rendered = result
@@ -316,11 +344,12 @@ class ReportsPage(QWidget):
 
     @Slot(float)
     def _show_progress(self, fraction: float) -> None:
-        self.progress.setValue(int(fraction * 100))
+        self.progress.setValue(round(fraction * 100))
 
     def _busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
-        self.progress.setValue(0)
+        if busy:
+            self.progress.setValue(0)
         self.generate_button.setEnabled(not busy)
         self.issue_button.setEnabled(not busy and not (self.document and self.document.issued))
 
