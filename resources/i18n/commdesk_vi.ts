@@ -561,6 +561,14 @@
         <translation>Mọi loại</translation>
     </message>
     <message>
+        <source>Created by an import, to check</source>
+        <translation>Do nhập danh bạ tạo, cần kiểm tra</translation>
+    </message>
+    <message>
+        <source>Agencies an import created as central newspapers: check their type and level, then clear the note.</source>
+        <translation>Các cơ quan do nhập danh bạ tạo tạm là báo trung ương: kiểm tra loại hình và cấp, rồi xóa ghi chú.</translation>
+    </message>
+    <message>
         <source>New agency…</source>
         <translation>Thêm cơ quan…</translation>
     </message>

@@ -410,7 +410,7 @@ def test_import_with_a_column_mapping(qtbot, page, ctx, tmp_path: Path) -> None:
     assert found[0].emails == "trang@baoqb.vn"
 
 
-def test_import_lists_the_agencies_it_created(qtbot, ctx, people, tmp_path: Path) -> None:
+def test_import_lists_the_agencies_it_created(qtbot, ctx, page, people, tmp_path: Path) -> None:
     path = tmp_path / "danh-ba.csv"
     path.write_text(
         "Họ và tên,Cơ quan,Email\n"
@@ -436,6 +436,13 @@ def test_import_lists_the_agencies_it_created(qtbot, ctx, people, tmp_path: Path
     with qtbot.waitSignal(dialog.accepted):
         dialog.close_button.click()
     assert dialog.import_result.new_agencies == ("Tạp chí Du lịch Miền Trung",)
+    agencies = page.agencies
+    agencies.to_check_filter.setChecked(True)
+    qtbot.waitUntil(lambda: agencies.model.rowCount() == 1)
+    wait_rows_loaded(qtbot, agencies.model)
+    assert agencies.model.data(agencies.model.index(0, 0)) == "Tạp chí Du lịch Miền Trung"
+    agencies.to_check_filter.setChecked(False)
+    qtbot.waitUntil(lambda: agencies.model.rowCount() == 3)
 
 
 def test_import_nothing_leaves_the_contacts_alone(qtbot, ctx, tmp_path: Path) -> None:

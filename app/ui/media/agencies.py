@@ -183,12 +183,19 @@ class AgenciesTab(QWidget):
         fill_enum(self.level_filter, e.AgencyLevel, self.tr("All levels"))
         self.kind_filter = QComboBox()
         fill_enum(self.kind_filter, e.AgencyKind, self.tr("All kinds"))
+        self.to_check_filter = QCheckBox(self.tr("Created by an import, to check"))
+        self.to_check_filter.setToolTip(
+            self.tr(
+                "Agencies an import created as central newspapers: check their type and level, then clear the note."
+            )
+        )
         self.count_label = QLabel()
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
         filters.addWidget(self.media_filter)
         filters.addWidget(self.level_filter)
         filters.addWidget(self.kind_filter)
+        filters.addWidget(self.to_check_filter)
         filters.addWidget(self.count_label)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -249,6 +256,7 @@ class AgenciesTab(QWidget):
         self.search.textChanged.connect(lambda _t: self._timer.start())
         for combo in (self.media_filter, self.level_filter, self.kind_filter):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.to_check_filter.toggled.connect(lambda _on: self.apply_filters())
         self.model.loaded.connect(lambda n: self.count_label.setText(self.tr("%n agency(ies)", "", n)))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.table.doubleClicked.connect(lambda _i: self.edit())
@@ -279,6 +287,8 @@ class AgenciesTab(QWidget):
         ):
             if combo.currentData() is not None:
                 filters[key] = combo.currentData()
+        if self.to_check_filter.isChecked():
+            filters["created_by_import"] = True
         self.model.filters = filters
         self.model.search = self.search.text()
         self.model.reload()
