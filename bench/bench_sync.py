@@ -468,6 +468,11 @@ def bench_concurrent(kind: str, work: Path) -> list[Measurement]:
     ]
 
 
+def _workers() -> int:
+    """Two server worker processes (COMMDESK_BENCH_SYNC_WORKERS to change it)."""
+    return int(os.environ.get("COMMDESK_BENCH_SYNC_WORKERS") or 2)
+
+
 def _concurrent(
     kind: str, work: Path, offices: int, what: str, clients: int = 50, rounds: int = 3
 ) -> list[Measurement]:
@@ -497,7 +502,7 @@ def _concurrent(
         for office in range(offices):
             _office_and_users(engine, names[office::offices], f"{OFFICE_CODE}-{office:02d}")
         engine.dispose()
-        with _serve(url, work, workers=2) as server:
+        with _serve(url, work, workers=_workers()) as server:
             desks = [_desk(work / f"many-{kind}-{offices}", name, server.url) for name in names]
             for _services, client in desks:
                 client.engine().transport.http.event_hooks = {"request": [timed], "response": [done]}
@@ -533,7 +538,7 @@ def _concurrent(
                 "p50_ms": round(percentile(latencies, 50), 1),
                 "errors": len(errors),
                 "wall_s": round(wall, 1),
-                "server_workers": 2,
+                "server_workers": _workers(),
                 "offices": offices,
                 **{
                     f"p99_ms {path}": round(percentile(samples, 99), 1)
