@@ -201,6 +201,10 @@ def test_a_change_from_another_window_is_noticed_and_a_stale_save_is_refused(qtb
     # The service itself refuses a save based on an older version (the form's last line of defence).
     with pytest.raises(RecordChanged):
         on_worker(qtbot, ctx, lambda: b.services.units.ensure_unchanged(unit.id, stamp_of(unit)))
+    with pytest.raises(RecordChanged):  # and so does an update based on it, in its own transaction
+        on_worker(
+            qtbot, ctx, lambda: b.services.units.update(unit.id, {"notes": "cũ"}, expected=stamp_of(unit))
+        )
     dialog.change_bar.keep_button.click()
     save(qtbot, dialog)
     saved = on_worker(qtbot, ctx, lambda: b.services.units.get(unit.id))

@@ -93,14 +93,16 @@ class EntityService:
     def ensure_unchanged(self, row_id: str, expected: Stamp) -> None:
         """Refuse to write over a record that changed since ``expected`` was read (a form saving)."""
         with self.ctx.db.session() as session:
-            row = self._load(session, row_id)
-            if stamp_of(row) != expected:
-                raise RecordChanged(
-                    Message(
-                        "Bản ghi vừa được người khác thay đổi; hãy xem lại trước khi lưu.",
-                        "The record was just changed elsewhere; review it before saving.",
-                    )
+            self._ensure_unchanged_in(session, row_id, expected)
+
+    def _ensure_unchanged_in(self, session: Session, row_id: str, expected: Stamp) -> None:
+        if stamp_of(self._load(session, row_id)) != expected:
+            raise RecordChanged(
+                Message(
+                    "Bản ghi vừa được người khác thay đổi; hãy xem lại trước khi lưu.",
+                    "The record was just changed elsewhere; review it before saving.",
                 )
+            )
 
     def get_many(self, ids: Sequence[str]) -> dict[str, Any]:
         found: dict[str, Any] = {}
@@ -288,8 +290,13 @@ class EntityService:
         session.flush()
         return row
 
-    def update(self, row_id: str, values: dict[str, Any], action: str | None = None) -> Any:
+    def update(
+        self, row_id: str, values: dict[str, Any], action: str | None = None, expected: Stamp | None = None
+    ) -> Any:
+        """``expected``: the version the change was based on; a newer stored one refuses it."""
         with self.ctx.db.session() as session, session.begin():
+            if expected is not None:
+                self._ensure_unchanged_in(session, row_id, expected)
             row = self.update_in(session, row_id, values, action)
             result = to_row(row)
         self.ctx.bus.publish({self.table})

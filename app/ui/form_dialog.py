@@ -155,8 +155,8 @@ class FormDialog(QDialog):
 
     def update_operation(self, row_id: str, values: dict[str, Any]) -> Callable[[], Any]:
         assert self.service is not None
-        service = self.service
-        return lambda: service.update(row_id, values)
+        service, stamp = self.service, self._stamp
+        return lambda: service.update(row_id, values, expected=stamp)  # checked in the same transaction
 
     def loaded(self) -> None:
         """Call once the record is in the fields: later states are compared to this one."""
