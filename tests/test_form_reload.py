@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -26,6 +27,14 @@ from app.ui.media.journalist_form import JournalistDialog
 from app.ui.staff.dialogs import UnitDialog
 
 WAIT_MS = 60_000
+
+
+@pytest.fixture(autouse=True)
+def _qt_garbage_on_the_gui_thread() -> Iterator[None]:
+    """Set up first, torn down last (after qtbot closed the widgets): collect the test's Qt garbage
+    here, on the GUI thread, rather than whenever a worker thread happens to trigger a collection."""
+    yield
+    gc.collect()
 
 
 @pytest.fixture(name="desks")

@@ -3,6 +3,8 @@ read-only, and the calendar's day logic applies them (views, scheduling warnings
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
 from datetime import date, datetime
 
 import pytest
@@ -26,6 +28,14 @@ from app.services.vn_days import DAY_OFF, WORKDAY, DayCalendar, DayOverride, day
 
 EXTRA_TET_DAY = date(2026, 2, 13)  # a Friday the government adds to the Tết break
 MAKE_UP_SATURDAY = date(2026, 2, 28)  # the Saturday worked in exchange
+
+
+@pytest.fixture(autouse=True)
+def _qt_garbage_on_the_gui_thread() -> Iterator[None]:
+    """Set up first, torn down last (after qtbot closed the widgets): collect the test's Qt garbage
+    here, on the GUI thread, rather than whenever a worker thread happens to trigger a collection."""
+    yield
+    gc.collect()
 
 
 def central_desk(harness: Harness) -> Desk:
