@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Connection, bindparam, insert, inspect, select, update
 
+from app.db import refresh_planner_statistics
 from app.models import SYNCED_MODELS, Unit
 from app.models.sort_keys import fill_sort_keys
 from app.services import Services
@@ -1396,6 +1397,7 @@ def generate(
         builder = DemoBuilder(writer, SCALES[scale], seed, progress)
         office_id = builder.run(existing.id if existing else None)
     services.ctx.office_id = office_id
+    refresh_planner_statistics(services.db.engine)
     services.bus.publish(set(SYNCED_MODELS))
     return {name: count for name, count in writer.counts.items() if count}
 

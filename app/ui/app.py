@@ -535,9 +535,14 @@ class DesktopApp(QObject):
     # -- problems during work -------------------------------------------------------------------
     @Slot(object)
     def _database_problem_during_work(self, error: BaseException) -> None:
-        """Locked and full come and go: the operation's own message is enough. Damaged or
-        read-only data needs a decision, once, not one dialog per failed query."""
-        if not isinstance(error, DatabaseUnavailable) or error.kind not in ("corrupt", "read_only"):
+        """Locked and full come and go: the operation's own message is enough. Damaged,
+        unreachable or read-only data needs a decision, once, not one dialog per failed query."""
+        if not isinstance(error, DatabaseUnavailable) or error.kind not in (
+            "corrupt",
+            "read_only",
+            "cannot_open",
+            "io_error",
+        ):
             return
         if self._problem_open or self.window is None:
             return

@@ -51,8 +51,14 @@ class DatabaseProblemDialog(QDialog):
             "read_only": self.tr(
                 "CommDesk is not allowed to write to the data file. Check that the folder is not read-only and that your account may write to it, or ask your IT officer."
             ),
+            "cannot_open": self.tr(
+                "Check that the data folder exists, that a network or USB drive holding it is connected, and that your account may write to it; or ask your IT officer."
+            ),
             "full": self.tr(
                 "Free some space on the disk (empty the Recycle Bin, remove large files you no longer need), then try again."
+            ),
+            "io_error": self.tr(
+                "Check the drive (reconnect a network or USB drive), then try again. If it keeps happening, the disk may be failing: restore the newest backup onto a healthy disk."
             ),
             "corrupt": self.tr(
                 "The data file is damaged. Restore the newest backup: the damaged file is kept aside, never deleted."
@@ -80,7 +86,7 @@ class DatabaseProblemDialog(QDialog):
             self.retry_button.setDefault(True)
         if (
             can_restore
-            and kind in ("corrupt", "read_only", "full", "locked")
+            and kind in ("corrupt", "read_only", "cannot_open", "full", "io_error", "locked")
             and (kind == "corrupt" or at_start)
         ):
             self.restore_button = self.buttons.addButton(

@@ -1693,8 +1693,16 @@
         <translation>CommDesk không được phép ghi vào tệp dữ liệu. Hãy kiểm tra thư mục không ở chế độ chỉ đọc và tài khoản của bạn có quyền ghi, hoặc nhờ cán bộ công nghệ thông tin.</translation>
     </message>
     <message>
+        <source>Check that the data folder exists, that a network or USB drive holding it is connected, and that your account may write to it; or ask your IT officer.</source>
+        <translation>Hãy kiểm tra thư mục dữ liệu còn tồn tại, ổ mạng hoặc ổ USB chứa nó đang được kết nối và tài khoản của bạn được phép ghi vào đó; hoặc hỏi cán bộ phụ trách công nghệ thông tin.</translation>
+    </message>
+    <message>
         <source>Free some space on the disk (empty the Recycle Bin, remove large files you no longer need), then try again.</source>
         <translation>Hãy giải phóng dung lượng ổ đĩa (dọn Thùng rác, xóa các tệp lớn không còn cần), rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>Check the drive (reconnect a network or USB drive), then try again. If it keeps happening, the disk may be failing: restore the newest backup onto a healthy disk.</source>
+        <translation>Hãy kiểm tra ổ đĩa (kết nối lại ổ mạng hoặc ổ USB) rồi thử lại. Nếu lỗi vẫn lặp lại, có thể ổ đĩa đang hỏng: hãy khôi phục bản sao lưu mới nhất sang một ổ đĩa còn tốt.</translation>
     </message>
     <message>
         <source>The data file is damaged. Restore the newest backup: the damaged file is kept aside, never deleted.</source>
