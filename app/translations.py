@@ -75,7 +75,8 @@ def fill(ts_path: Path, words: dict[str, str | list[str]]) -> list[tuple[str, st
             translation = message.find("translation")
             if translation is None:
                 translation = ET.SubElement(message, "translation")
-            wanted = words.get(source)
+            # "Context|Source" wins over "Source": one English word, different Vietnamese by screen.
+            wanted = words.get(f"{context_name}|{source}", words.get(source))
             for child in list(translation):
                 translation.remove(child)
             translation.text = None

@@ -226,3 +226,11 @@ def test_dates_numbers_and_money_follow_vietnamese_conventions() -> None:
     set_language("en")
     assert format_date(date(2026, 1, 5)) == "5 Jan 2026"
     assert format_number(1234567.25, 2) == "1,234,567.25"
+
+
+def test_the_same_english_word_can_differ_by_screen(vietnamese) -> None:
+    translate = QCoreApplication.translate
+    assert translate("ActivityEditor", "Title") == "Tiêu đề"  # of an activity
+    assert translate("JournalistDialog", "Title") == "Chức danh"  # of a person
+    assert translate("ActivityEditor", "People") == "Nhân sự"
+    assert translate("PressReleaseDialog", "People") == "Người nhận"

@@ -128,7 +128,9 @@ class MainWindow(QMainWindow):
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(lambda: self.show_page("settings"))
         quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        # QKeySequence.StandardKey.Quit has no binding on Windows (nor offscreen): say it plainly.
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action = quit_action
         quit_action.triggered.connect(self.close)
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.restore_action)

@@ -369,7 +369,7 @@
     </message>
     <message>
         <source>Title</source>
-        <translation>Chức danh</translation>
+        <translation>Tiêu đề</translation>
     </message>
     <message>
         <source>Type</source>
@@ -397,7 +397,7 @@
     </message>
     <message>
         <source>People</source>
-        <translation>Người nhận</translation>
+        <translation>Nhân sự</translation>
     </message>
     <message>
         <source>Topics</source>
@@ -676,7 +676,7 @@
     </message>
     <message>
         <source>Title</source>
-        <translation>Chức danh</translation>
+        <translation>Tiêu đề</translation>
     </message>
     <message>
         <source>Type</source>
@@ -857,7 +857,7 @@
     </message>
     <message>
         <source>Reply</source>
-        <translation>Phản hồi</translation>
+        <translation>Nội dung trả lời</translation>
     </message>
 </context>
 <context>
@@ -2945,7 +2945,7 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     </message>
     <message>
         <source>Type</source>
-        <translation>Loại</translation>
+        <translation>Loại hình</translation>
     </message>
     <message>
         <source>Level</source>
@@ -3304,7 +3304,7 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     </message>
     <message>
         <source>Subject</source>
-        <translation>Trích yếu</translation>
+        <translation>Tiêu đề</translation>
     </message>
     <message>
         <source>Message</source>
@@ -3371,7 +3371,7 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     </message>
     <message>
         <source>Title</source>
-        <translation>Chức danh</translation>
+        <translation>Tiêu đề</translation>
     </message>
     <message>
         <source>Type</source>
@@ -4496,7 +4496,7 @@ Giá trị cần giữ:</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation>Kỳ báo cáo</translation>
+        <translation>Khoảng thời gian</translation>
     </message>
     <message>
         <source>Early warnings</source>

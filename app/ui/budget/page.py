@@ -36,6 +36,7 @@ from app.services.money import format_vnd
 from app.services.staffing import local_today
 from app.ui.budget.dialogs import AdjustmentDialog, AllocationDialog, ExpenseDialog, allocation_label
 from app.ui.context import UiContext
+from app.ui.flow_layout import FlowLayout
 from app.ui.formatting import format_date
 from app.ui.row_models import DANGER, DANGER_BACKGROUND, GOOD, WARNING, Column, LazyRowModel, RowListModel
 from app.ui.workspace import RefreshingTab, make_table, selected_row, set_widths
@@ -457,16 +458,16 @@ class BudgetPage(QWidget):
         self.tabs.addTab(self.expenses, self.tr("Expenses"))
         self.tabs.addTab(self.burn, self.tr("Monthly spending"))
         self.tabs.addTab(self.costs, self.tr("Planned and actual cost"))
-        top = QHBoxLayout()
+        top = FlowLayout(spacing=10)  # the figures take a second line on a small screen
         title = self.tr("Budget")
-        top.addWidget(QLabel(f"<h2>{title}</h2>"))
-        top.addSpacing(16)
+        heading = QLabel(f"<h2>{title}</h2>")
+        heading.setContentsMargins(0, 0, 10, 0)
+        top.addWidget(heading)
         top.addWidget(QLabel(self.tr("Fiscal year")))
         top.addWidget(self.year_combo)
         top.addWidget(self.allocated_label)
         top.addWidget(self.spent_label)
         top.addWidget(self.balance_label)
-        top.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.addLayout(top)

@@ -78,7 +78,7 @@ class MonthView(QWidget):
         self.days: DayCalendar = PLAIN_DAYS  # holidays with the published overrides
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
-        self.setMinimumSize(560, 420)
+        self.setMinimumSize(490, 360)  # 70 px a day: fits a 1024-pixel laptop screen with the side panel
         today = local_today()
         self.year, self.month = today.year, today.month
         self.selected_date = today

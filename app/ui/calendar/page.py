@@ -39,6 +39,7 @@ from app.ui.calendar.editor import ActivityEditor, ask_scope
 from app.ui.calendar.month_view import MonthView
 from app.ui.calendar.week_view import WeekView
 from app.ui.context import UiContext
+from app.ui.flow_layout import FlowLayout
 from app.ui.formatting import format_date
 
 WATCHED = frozenset({"activity", "activity_topic", "activity_invitee", "staff_member", "policy_topic"})
@@ -115,7 +116,7 @@ class CalendarPage(QWidget):
 
         self._build_toolbar()
         side = QWidget()
-        side.setMinimumWidth(280)
+        side.setMinimumWidth(260)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(6, 0, 0, 0)
         side_layout.addWidget(self.details, 3)
@@ -157,7 +158,7 @@ class CalendarPage(QWidget):
     # ----- building ------------------------------------------------------------------------
 
     def _build_toolbar(self) -> None:
-        self.toolbar = QHBoxLayout()
+        self.toolbar = FlowLayout()  # wraps onto a second line on a small screen
         self.today_button = QPushButton(self.tr("Today"))
         self.today_button.setShortcut(QKeySequence("Ctrl+T"))
         self.previous_button = QToolButton()
@@ -200,11 +201,12 @@ class CalendarPage(QWidget):
         redo_button.setDefaultAction(self.redo_action)
         self.export_button = QPushButton(self.tr("Export .ics…"))
         self.import_button = QPushButton(self.tr("Import .ics…"))
-        for widget in (self.today_button, self.previous_button, self.next_button, self.period):
+        self.period.setMinimumWidth(190)  # the buttons after it stay put from month to month
+        views.setContentsMargins(0, 0, 12, 0)
+        view_switch = QWidget()
+        view_switch.setLayout(views)
+        for widget in (self.today_button, self.previous_button, self.next_button, self.period, view_switch):
             self.toolbar.addWidget(widget)
-        self.toolbar.addStretch(1)
-        self.toolbar.addLayout(views)
-        self.toolbar.addSpacing(12)
         for widget in (undo_button, redo_button, self.export_button, self.import_button, self.new_button):
             self.toolbar.addWidget(widget)
         self.today_button.clicked.connect(lambda: self.go_to(local_today()))

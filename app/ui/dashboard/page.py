@@ -53,6 +53,7 @@ class Tile(QFrame):
         self.title = QLabel(f"<b>{escape(title)}</b>")
         self.figure = QLabel()
         self.figure.setObjectName("figure")
+        self.figure.setWordWrap(True)  # "1 hôm nay · 6 trong 8 ngày" on a narrow tile
         self.figure.setStyleSheet("font-size: 26px; font-weight: 600; color: #1f4e8c;")
         self.body = QLabel()
         self.body.setWordWrap(True)

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.models import enums as e
 from app.ui.context import UiContext
+from app.ui.flow_layout import FlowLayout
 from app.ui.formatting import format_date
 from app.ui.media.background import on_db
 from app.ui.media.common import card_colors, card_note
@@ -92,10 +92,9 @@ class JournalistPage(QWidget):
         self.question_button = QPushButton(self.tr("Log press question…"))
         self.answer_button = QPushButton(self.tr("Mark answered…"))
         self.answer_button.setEnabled(False)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         for button in (self.edit_button, self.log_button, self.question_button, self.answer_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
 
         self.timeline = TimelineView(ctx)
         history_title = self.tr("History with this journalist")

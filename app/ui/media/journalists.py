@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.models import enums as e
 from app.services.media import CARD_EXPIRED, CARD_EXPIRING
 from app.ui.context import UiContext
+from app.ui.flow_layout import FlowLayout
 from app.ui.formatting import format_date
 from app.ui.media.background import on_db
 from app.ui.media.common import (
@@ -117,7 +117,7 @@ class JournalistsTab(QWidget):
         self.contact_filter.addItem(self.tr("Do not contact"), True)
         self.count_label = QLabel()
 
-        filters = QHBoxLayout()
+        filters = FlowLayout()  # wraps on a small screen
         for widget in (
             self.agency_filter,
             self.media_filter,
@@ -127,7 +127,6 @@ class JournalistsTab(QWidget):
             self.contact_filter,
         ):
             filters.addWidget(widget)
-        filters.addStretch(1)
         filters.addWidget(self.count_label)
 
         self.table = QTableView()
@@ -148,7 +147,7 @@ class JournalistsTab(QWidget):
         self.duplicates_button = QPushButton(self.tr("Find duplicates…"))
         self.import_button = QPushButton(self.tr("Import…"))
         self.export_button = QPushButton(self.tr("Export…"))
-        actions = QHBoxLayout()
+        actions = FlowLayout()
         for button in (
             self.new_button,
             self.edit_button,
@@ -158,7 +157,6 @@ class JournalistsTab(QWidget):
             self.merge_button,
         ):
             actions.addWidget(button)
-        actions.addStretch(1)
         for button in (self.duplicates_button, self.import_button, self.export_button):
             actions.addWidget(button)
 

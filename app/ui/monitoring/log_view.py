@@ -29,6 +29,7 @@ from app.models import enums as e
 from app.services.monitoring import CoverageLinks, local_today
 from app.ui.context import UiContext
 from app.ui.date_edits import OptionalDateEdit
+from app.ui.flow_layout import FlowLayout
 from app.ui.formatting import format_date, format_datetime, format_number
 from app.ui.monitoring.common import TONE_COLOURS, TONES, fill_combo, medium_label, status_label, tone_label
 from app.ui.row_models import DANGER, ID_ROLE, Column, LazyRowModel
@@ -173,8 +174,9 @@ class CoverageLog(QWidget):
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 120), (2, 170), (3, 90), (4, 200), (5, 130), (6, 150), (7, 80)):
+        # The title is what people read: it keeps its width and the topic takes what is left.
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 120), (1, 300), (2, 170), (3, 90), (5, 130), (6, 150), (7, 80)):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(self._open_current)
 
@@ -193,7 +195,7 @@ class CoverageLog(QWidget):
         self.answered_button = QPushButton(self.tr("Mark answered"))
         self.summary = QLabel()
         self.summary.setObjectName("coverage_summary")
-        actions = QHBoxLayout()
+        actions = FlowLayout()  # the summary takes a second line on a small screen
         for button in (
             self.new_button,
             self.open_button,
@@ -203,7 +205,6 @@ class CoverageLog(QWidget):
             self.answered_button,
         ):
             actions.addWidget(button)
-        actions.addStretch(1)
         actions.addWidget(self.summary)
 
         layout = QVBoxLayout(self)
