@@ -334,3 +334,63 @@ def test_agencies_created_by_an_import_are_reported_and_marked(services, tmp_pat
         assert "danh_ba.csv" in rows[name].notes and "kiểm tra loại hình và cấp" in rows[name].notes
     assert rows[paper.name].notes == ""
     assert [a.name for a in services.agencies.list(filters={"created_by_import": True})] == list(created)
+
+
+def _many_rows(path: Path, rows: int) -> None:
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Nhà báo")
+    sheet.append(["Họ và tên", "Chức danh", "Email", "Lĩnh vực"])
+    for index in range(rows):
+        sheet.append([f"Lê Văn Số{index}", "Phóng viên", f"so{index}@nhieu.vn", "Y tế"])
+    workbook.save(path)
+
+
+def test_a_large_import_is_searchable_and_recorded(services, tmp_path: Path) -> None:
+    from sqlalchemy import func, select
+
+    from app.models import AuditEntry, Journalist, OutboxEntry
+
+    path = tmp_path / "nhieu.xlsx"
+    _many_rows(path, 3000)
+    plan, result = services.contacts_import.import_file(path, good_rows=False)
+    assert result.imported == 3000 and not plan.rejected
+    for index in (0, 1999, 2000, 2999):  # both sides of a write batch
+        found = services.journalists.list(search=f"so{index}@nhieu")
+        assert [j.emails for j in found] == [f"so{index}@nhieu.vn"]
+    assert len(services.journalists.ids(search="le van")) == 3000
+    with services.db.session() as session:
+        ids = set(session.scalars(select(Journalist.id).where(Journalist.emails.like("%@nhieu.vn"))))
+        outboxed = set(session.scalars(select(OutboxEntry.row_id).where(OutboxEntry.entity == "journalist")))
+        audited = session.scalar(
+            select(func.count()).select_from(AuditEntry).where(AuditEntry.row_id.in_(ids))
+        )
+        keys = session.scalar(select(func.count()).where(Journalist.id.in_(ids), Journalist.name_key != ""))
+    assert len(ids) == 3000 and ids <= outboxed and audited == 3000 and keys == 3000
+    # Ordinary writes are indexed again after the import.
+    services.journalists.create({"full_name": "Phan Sau Nhập", "emails": "sau@nhieu.vn"})
+    assert [j.full_name for j in services.journalists.list(search="sau nhap")] == ["Phan Sau Nhập"]
+
+
+def test_a_large_import_that_fails_midway_leaves_nothing(services, tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "nhieu.xlsx"
+    _many_rows(path, 2500)
+    importer = services.contacts_import
+    plan = importer.plan(importer.read(path), source=path.name)
+    before = services.journalists.count()
+    calls = []
+    real = importer.ctx.insert_many
+
+    def failing(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("disk full")
+        real(*args, **kwargs)
+
+    monkeypatch.setattr(importer.ctx, "insert_many", failing)
+    with pytest.raises(RuntimeError):
+        importer.apply(plan)
+    monkeypatch.undo()
+    assert services.journalists.count() == before
+    assert services.journalists.list(search="so1@nhieu") == []
+    services.journalists.create({"full_name": "Phan Sau Lỗi", "emails": "loi@nhieu.vn"})
+    assert [j.full_name for j in services.journalists.list(search="sau loi")] == ["Phan Sau Lỗi"]
