@@ -183,3 +183,19 @@ def test_search_index_follows_the_sort_column(services) -> None:
     services.journalists.update(second.id, {"full_name": "Bùi Văn Ba Mươi"})
     services.journalists.update(first.id, {"full_name": "Bùi Văn An"})
     assert services.journalists.ids(search="bui van") == [first.id, second.id]
+
+
+def test_fold_by_character_matches_folding_the_whole_text() -> None:
+    from app.text import _fold_slowly, fold
+
+    texts = [
+        "Đặng Thị Ánh Nguyệt",
+        "ĐÀI PHÁT THANH VÀ TRUYỀN HÌNH",
+        "Nguye\u0302\u0303n",  # tones typed as combining marks (Windows-1258)
+        "ΟΔΟΣ ΣΟΦΟΣ",  # the lower case of Σ depends on its place in the word
+        "İstanbul ﬁ ß Ǆ",
+        "".join(chr(c) for c in range(0x20, 0x3000)),
+    ]
+    for text in texts:
+        assert fold(text) == _fold_slowly(text)
+    assert fold("Đặng Hùng") == "dang hung"

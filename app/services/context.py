@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert
+from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
 from app.db import Database
@@ -125,7 +125,9 @@ class ServiceContext:
                 }
             )
         fill_sort_keys(table, rows)
-        session.execute(insert(model), rows)
-        session.execute(insert(OutboxEntry), outbox)
-        session.execute(insert(AuditEntry), audit)
+        # Core statements on the tables: the ORM's per-row bookkeeping buys nothing here.
+        connection = session.connection()
+        connection.execute(insert(cast(Table, model.__table__)), rows)
+        connection.execute(insert(cast(Table, OutboxEntry.__table__)), outbox)
+        connection.execute(insert(cast(Table, AuditEntry.__table__)), audit)
         session.merge(SyncState(key=LAST_HLC_KEY, value=stamp))
