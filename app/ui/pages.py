@@ -95,6 +95,23 @@ class LoadingPage(QWidget):
         self.status.setText(text)
 
 
+def _list_shortcuts(
+    new: bool = True, find: bool = True, edit: bool = True, delete: bool = True, refresh: bool = True
+) -> tuple[ShortcutSpec, ...]:
+    """The common list shortcuts (app/ui/shortcuts.py) that a page's tabs define."""
+    from app.ui import shortcuts as s
+
+    chosen = [
+        (new, s.NEW_KEYS, s.NEW_TEXT),
+        (find, s.FIND_KEYS, s.FIND_TEXT),
+        (edit, s.EDIT_KEYS, s.EDIT_TEXT),
+        (edit, s.OPEN_KEYS[0], s.OPEN_TEXT),
+        (delete, s.DELETE_KEYS, s.DELETE_TEXT),
+        (refresh, s.REFRESH_KEYS, s.REFRESH_TEXT),
+    ]
+    return tuple(ShortcutSpec(keys, text) for wanted, keys, text in chosen if wanted)
+
+
 def _not_yet(title: str, purpose: object) -> PageFactory:
     return lambda _ctx: NotYetAvailablePage(title, str(purpose))
 
@@ -168,19 +185,21 @@ PAGES: list[PageSpec] = [
             ShortcutSpec("PgDown", str(QT_TRANSLATE_NOOP("Pages", "Next period (in the agenda)"))),
         ),
     ),
-    PageSpec("media", str(QT_TRANSLATE_NOOP("Pages", "Media")), _media_page),
+    PageSpec("media", str(QT_TRANSLATE_NOOP("Pages", "Media")), _media_page, _list_shortcuts()),
+    PageSpec("staff", str(QT_TRANSLATE_NOOP("Pages", "Staff")), _staff_page, _list_shortcuts()),
+    PageSpec("budget", str(QT_TRANSLATE_NOOP("Pages", "Budget")), _budget_page, _list_shortcuts(find=False)),
     PageSpec(
-        "staff",
-        str(QT_TRANSLATE_NOOP("Pages", "Staff")),
-        _staff_page,
+        "monitoring",
+        str(QT_TRANSLATE_NOOP("Pages", "Monitoring")),
+        _monitoring,
+        _list_shortcuts(delete=False),
     ),
     PageSpec(
-        "budget",
-        str(QT_TRANSLATE_NOOP("Pages", "Budget")),
-        _budget_page,
+        "reports",
+        str(QT_TRANSLATE_NOOP("Pages", "Reports")),
+        _reports_page,
+        _list_shortcuts(new=False, find=False),
     ),
-    PageSpec("monitoring", str(QT_TRANSLATE_NOOP("Pages", "Monitoring")), _monitoring),
-    PageSpec("reports", str(QT_TRANSLATE_NOOP("Pages", "Reports")), _reports_page),
     PageSpec("sync", str(QT_TRANSLATE_NOOP("Pages", "Sync")), _sync_page),
     PageSpec("settings", str(QT_TRANSLATE_NOOP("Pages", "Settings")), _settings_page),
 ]

@@ -3126,6 +3126,30 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
+    <message>
+        <source>New record</source>
+        <translation>Thêm bản ghi mới</translation>
+    </message>
+    <message>
+        <source>Find (go to the search box)</source>
+        <translation>Tìm (chuyển tới ô tìm kiếm)</translation>
+    </message>
+    <message>
+        <source>Edit the selected record</source>
+        <translation>Sửa bản ghi đang chọn</translation>
+    </message>
+    <message>
+        <source>Edit the selected record (in the list)</source>
+        <translation>Sửa bản ghi đang chọn (trong danh sách)</translation>
+    </message>
+    <message>
+        <source>Delete the selected record (asks first)</source>
+        <translation>Xóa bản ghi đang chọn (có hỏi lại)</translation>
+    </message>
+    <message>
+        <source>Refresh the list</source>
+        <translation>Làm mới danh sách</translation>
+    </message>
 </context>
 <context>
     <name>PastReports</name>

@@ -39,6 +39,7 @@ from app.ui.context import UiContext
 from app.ui.flow_layout import FlowLayout
 from app.ui.formatting import format_date
 from app.ui.row_models import DANGER, DANGER_BACKGROUND, GOOD, WARNING, Column, LazyRowModel, RowListModel
+from app.ui.shortcuts import add_list_actions
 from app.ui.workspace import RefreshingTab, make_table, selected_row, set_widths
 
 BUDGET_TABLES = frozenset({"budget_allocation", "budget_adjustment", "expense", "setting"})
@@ -143,6 +144,14 @@ class AllocationsTab(RefreshingTab):
         self.edit_adjustment_button.clicked.connect(self.edit_adjustment)
         self.delete_adjustment_button.clicked.connect(self.delete_adjustment)
         self.table.doubleClicked.connect(lambda _i: self.edit_allocation())
+        self.actions_ = add_list_actions(
+            self,
+            self.table,
+            new=self.new_allocation,
+            edit=self.edit_allocation,
+            delete=self.delete_allocation,
+            refresh=self.reload,
+        )
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self.load_adjustments())
 
     def load(self) -> None:
@@ -252,6 +261,14 @@ class ExpensesTab(RefreshingTab):
         self.edit_button.clicked.connect(self.edit_expense)
         self.delete_button.clicked.connect(self.delete_expense)
         self.table.doubleClicked.connect(lambda _i: self.edit_expense())
+        self.actions_ = add_list_actions(
+            self,
+            self.table,
+            new=self.new_expense,
+            edit=self.edit_expense,
+            delete=self.delete_expense,
+            refresh=self.reload,
+        )
 
     def _allocation_text(self, x: Any) -> str:
         balance = self.page.balances.get(x.allocation_id or "")

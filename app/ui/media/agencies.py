@@ -37,6 +37,7 @@ from app.ui.media.common import (
 from app.ui.media.interaction_form import InteractionDialog
 from app.ui.media.models import Column, LazyRowModel, RowsModel
 from app.ui.media.timeline import TimelineView
+from app.ui.shortcuts import add_list_actions
 
 
 class AgencyDialog(FormDialog):
@@ -264,6 +265,15 @@ class AgenciesTab(QWidget):
         self.edit_button.clicked.connect(self.edit)
         self.delete_button.clicked.connect(self.delete)
         self.log_button.clicked.connect(self.log)
+        self.actions_ = add_list_actions(
+            self,
+            self.table,
+            new=self.new,
+            search=self.search,
+            edit=self.edit,
+            delete=self.delete,
+            refresh=self.apply_filters,
+        )
         ctx.data_changed.changed.connect(self._data_changed)
         self._selection_changed()
         self.load_counts()

@@ -38,6 +38,7 @@ from app.ui.media.common import (
 from app.ui.media.journalist_form import JournalistDialog
 from app.ui.media.journalist_page import JournalistPage
 from app.ui.media.models import RED, Column, LazyRowModel
+from app.ui.shortcuts import add_list_actions
 
 SEARCH_DELAY_MS = 120
 
@@ -204,6 +205,15 @@ class JournalistsTab(QWidget):
         self.duplicates_button.clicked.connect(self.find_duplicates)
         self.import_button.clicked.connect(self.import_requested.emit)
         self.export_button.clicked.connect(self.export)
+        self.actions_ = add_list_actions(
+            self,
+            self.table,
+            new=self.new,
+            search=self.search,
+            edit=self.edit,
+            delete=self.delete,
+            refresh=self.apply_filters,
+        )
         self.page.changed.connect(self.model.refresh_rows)
         ctx.data_changed.changed.connect(self._data_changed)
         self._selection_changed()

@@ -33,6 +33,7 @@ from app.ui.flow_layout import FlowLayout
 from app.ui.formatting import format_date, format_datetime, format_number
 from app.ui.monitoring.common import TONE_COLOURS, TONES, fill_combo, medium_label, status_label, tone_label
 from app.ui.row_models import DANGER, ID_ROLE, Column, LazyRowModel
+from app.ui.shortcuts import add_list_actions
 
 WATCHED = frozenset({"coverage_item", "coverage_topic", "press_agency", "policy_topic"})
 
@@ -229,6 +230,14 @@ class CoverageLog(QWidget):
         self.topic_button.clicked.connect(self.add_to_topic)
         self.flag_button.clicked.connect(self.flag_for_reply)
         self.answered_button.clicked.connect(self.mark_answered)
+        self.actions_ = add_list_actions(
+            self,
+            self.table,
+            new=self.new_requested.emit,
+            search=self.search,
+            edit=self._open_current,
+            refresh=self.refresh,
+        )
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
         ctx.data_changed.changed.connect(self._data_changed)

@@ -27,6 +27,7 @@ from app.reports.periods import ROMAN
 from app.ui.context import UiContext
 from app.ui.formatting import format_date
 from app.ui.row_models import GOOD, WARNING, Column, RowListModel
+from app.ui.shortcuts import add_list_actions
 
 
 class PastReports(QWidget):
@@ -81,6 +82,9 @@ class PastReports(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.open_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.ask_delete)
+        self.actions_ = add_list_actions(
+            self, self.table, edit=self.open_selected, delete=self.ask_delete, refresh=self.refresh
+        )
         ctx.data_changed.changed.connect(self._data_changed)
         self._selection_changed()
         self.refresh()

@@ -42,6 +42,7 @@ from app.ui.row_models import (
     LazyRowModel,
     RowListModel,
 )
+from app.ui.shortcuts import add_list_actions
 from app.ui.staff.dialogs import StaffDialog, TrainingDialog, UnitDialog
 from app.ui.workspace import RefreshingTab, make_table, set_widths
 
@@ -130,6 +131,15 @@ class PeopleTab(RefreshingTab):
         self.edit_button.clicked.connect(self.edit_member)
         self.delete_button.clicked.connect(self.delete_member)
         self.table.doubleClicked.connect(lambda _i: self.edit_member())
+        self.actions_ = add_list_actions(
+            self,
+            self.table,
+            new=self.new_member,
+            search=self.search,
+            edit=self.edit_member,
+            delete=self.delete_member,
+            refresh=self.reload,
+        )
 
     def _load_ids(self, order_by: str | None, descending: bool) -> Callable[[], list[str]]:
         role, search, staff = self.role.currentData(), self.search.text(), self.ctx.services.staff
@@ -351,6 +361,14 @@ class UnitsTab(RefreshingTab):
         self.edit_button.clicked.connect(self.edit_unit)
         self.delete_button.clicked.connect(self.delete_unit)
         self.table.doubleClicked.connect(lambda _i: self.edit_unit())
+        self.actions_ = add_list_actions(
+            self,
+            self.table,
+            new=self.new_unit,
+            edit=self.edit_unit,
+            delete=self.delete_unit,
+            refresh=self.reload,
+        )
         self.coverage: Any = None
 
     def _status(self, u: Any) -> str:
@@ -489,6 +507,14 @@ class TrainingTab(RefreshingTab):
         self.edit_button.clicked.connect(self.edit_record)
         self.delete_button.clicked.connect(self.delete_record)
         self.table.doubleClicked.connect(lambda _i: self.edit_record())
+        self.actions_ = add_list_actions(
+            self,
+            self.table,
+            new=self.new_course,
+            edit=self.edit_record,
+            delete=self.delete_record,
+            refresh=self.reload,
+        )
 
     def _load_ids(self, order_by: str | None, descending: bool) -> Callable[[], list[str]]:
         year, trainings = self.year.value(), self.ctx.services.trainings

@@ -1,0 +1,199 @@
+"""The common list shortcuts pressed on the real workspaces of the main window."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+
+from app.ui.app import create_main_window
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def window(qtbot, services):
+    window = create_main_window(services)
+    qtbot.addWidget(window)
+    window.resize(1300, 850)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    yield window
+    window.ctx.tasks.wait_for_done()
+    services.db.forbid_thread(None)
+
+
+def settle(qtbot, window) -> None:
+    qtbot.waitUntil(lambda: window.ctx.tasks.pending() == 0, timeout=10_000)
+
+
+def in_db(window, operation):
+    window.ctx.tasks.wait_for_done()
+    db = window.ctx.services.db
+    thread = db._forbidden_thread
+    db.forbid_thread(None)
+    try:
+        return operation()
+    finally:
+        db.forbid_thread(thread)
+
+
+def press_for_dialog(
+    qtbot, window, widget: QWidget, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier
+) -> QDialog:
+    """Press ``key`` on ``widget`` and return the dialog it opens (closed again, modal or not)."""
+    seen: list[QDialog] = []
+
+    def close_when_open(tries: int = 200) -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QDialog):
+            seen.append(dialog)
+            dialog.reject()
+        elif tries:
+            QTimer.singleShot(20, lambda: close_when_open(tries - 1))
+
+    QTimer.singleShot(0, close_when_open)
+    qtbot.keyClick(widget, key, modifier)
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    settle(qtbot, window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return seen[0]
+
+
+def asked_before_delete(qtbot, monkeypatch, widget: QWidget) -> list[Any]:
+    """Press Delete on ``widget``, answering No to the confirmation; what was asked."""
+    asked: list[Any] = []
+
+    def question(*args: Any, **_kwargs: Any) -> QMessageBox.StandardButton:
+        asked.append(args)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    qtbot.keyClick(widget, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: bool(asked))
+    return asked
+
+
+def test_staff_list_keys(qtbot, window, monkeypatch) -> None:
+    services = window.ctx.services
+    in_db(window, lambda: services.staff.create({"full_name": "Trần Thị Bình", "position": "Chuyên viên"}))
+    page = window.show_page("staff")
+    tab = page.people
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=10_000)
+    tab.table.setFocus()
+
+    dialog = press_for_dialog(qtbot, window, tab.table, Qt.Key.Key_N, CTRL)
+    assert "Bình" not in dialog.full_name.text()  # a new, empty record
+
+    qtbot.keyClick(tab.table, Qt.Key.Key_F, CTRL)
+    assert tab.search.hasFocus()
+
+    tab.table.setFocus()
+    tab.table.selectRow(0)
+    dialog = press_for_dialog(qtbot, window, tab.table, Qt.Key.Key_Return)
+    assert dialog.full_name.text() == "Trần Thị Bình"
+    dialog = press_for_dialog(qtbot, window, tab.table, Qt.Key.Key_E, CTRL)
+    assert dialog.full_name.text() == "Trần Thị Bình"
+
+    tab.table.setFocus()
+    asked = asked_before_delete(qtbot, monkeypatch, tab.table)
+    assert "Trần Thị Bình" in asked[0][2]
+    assert in_db(window, lambda: services.staff.count()) == 1
+
+    with qtbot.waitSignal(tab.actions_.refresh.triggered):
+        qtbot.keyClick(tab.table, Qt.Key.Key_F5)
+
+
+def test_the_keys_act_only_on_the_tab_that_has_the_focus(qtbot, window) -> None:
+    page = window.show_page("staff")
+    settle(qtbot, window)
+    page.people.table.setFocus()
+    fired: list[str] = []
+    page.people.actions_.new.triggered.connect(lambda: fired.append("people"))
+    page.units.actions_.new.triggered.connect(lambda: fired.append("units"))
+    press_for_dialog(qtbot, window, page.people.table, Qt.Key.Key_N, CTRL)
+    assert fired == ["people"]
+
+
+def test_return_in_the_search_box_does_not_open_a_record(qtbot, window) -> None:
+    page = window.show_page("staff")
+    settle(qtbot, window)
+    opened: list[bool] = []
+    page.people.actions_.open.triggered.connect(lambda: opened.append(True))
+    page.people.search.setFocus()
+    qtbot.keyClick(page.people.search, Qt.Key.Key_Return)
+    assert opened == []
+
+
+def test_budget_list_keys(qtbot, window, monkeypatch) -> None:
+    services = window.ctx.services
+    in_db(
+        window,
+        lambda: services.allocations.create(
+            {
+                "fiscal_year": 2026,
+                "funding_source": "programme",
+                "task_category": "training",
+                "amount": 5_000_000,
+            }
+        ),
+    )
+    page = window.show_page("budget")
+    page.set_year(2026)
+    tab = page.allocations
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=10_000)
+    tab.table.setFocus()
+    press_for_dialog(qtbot, window, tab.table, Qt.Key.Key_N, CTRL)
+    tab.table.setFocus()
+    tab.table.selectRow(0)
+    press_for_dialog(qtbot, window, tab.table, Qt.Key.Key_Return)
+    tab.table.setFocus()
+    assert asked_before_delete(qtbot, monkeypatch, tab.table)
+    assert in_db(window, lambda: services.allocations.count()) == 1
+
+
+def test_media_list_keys(qtbot, window, monkeypatch) -> None:
+    services = window.ctx.services
+    in_db(window, lambda: services.journalists.create({"full_name": "Hoàng Văn Nam"}))
+    page = window.show_page("media")
+    tab = page.journalists
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=10_000)
+    tab.table.setFocus()
+    press_for_dialog(qtbot, window, tab.table, Qt.Key.Key_N, CTRL)
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Qt.Key.Key_F, CTRL)
+    assert tab.search.hasFocus()
+    tab.table.setFocus()
+    tab.table.selectRow(0)
+    press_for_dialog(qtbot, window, tab.table, Qt.Key.Key_Return)
+    tab.table.setFocus()
+    assert asked_before_delete(qtbot, monkeypatch, tab.table)
+    assert in_db(window, lambda: services.journalists.count()) == 1
+
+    page.tabs.setCurrentWidget(page.agencies)
+    page.agencies.table.setFocus()
+    press_for_dialog(qtbot, window, page.agencies.table, Qt.Key.Key_N, CTRL)
+    page.agencies.table.setFocus()
+    qtbot.keyClick(page.agencies.table, Qt.Key.Key_F, CTRL)
+    assert page.agencies.search.hasFocus()
+
+
+def test_monitoring_and_reports_keys(qtbot, window) -> None:
+    page = window.show_page("monitoring")
+    settle(qtbot, window)
+    page.log.table.setFocus()
+    press_for_dialog(qtbot, window, page.log.table, Qt.Key.Key_N, CTRL)
+    page.log.table.setFocus()
+    qtbot.keyClick(page.log.table, Qt.Key.Key_F, CTRL)
+    assert page.log.search.hasFocus()
+
+    reports = window.show_page("reports")
+    reports.tabs.setCurrentWidget(reports.history)
+    settle(qtbot, window)
+    reports.history.table.setFocus()
+    with qtbot.waitSignal(reports.history.actions_.refresh.triggered):
+        qtbot.keyClick(reports.history.table, Qt.Key.Key_F5)
