@@ -197,3 +197,18 @@ def test_monitoring_and_reports_keys(qtbot, window) -> None:
     reports.history.table.setFocus()
     with qtbot.waitSignal(reports.history.actions_.refresh.triggered):
         qtbot.keyClick(reports.history.table, Qt.Key.Key_F5)
+
+
+def test_help_lists_the_list_keys_of_each_page_once(qtbot) -> None:
+    from app.ui.help import collect_shortcuts
+    from app.ui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    groups = {title: dict(entries) for title, entries in collect_shortcuts(window).items()}
+    assert groups["Media · Staff"]["Find (go to the search box)"] == "Ctrl+F"
+    assert groups["Budget"]["Delete the selected record (asks first)"] == "Del"
+    assert "Find (go to the search box)" not in groups["Budget"]
+    assert groups["Monitoring"]["Refresh the list"] == "F5"
+    assert "Delete the selected record (asks first)" not in groups["Monitoring"]
+    assert groups["Reports"]["Edit the selected record (in the list)"] == "Return"

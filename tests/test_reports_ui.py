@@ -147,6 +147,7 @@ def test_dashboard_tiles_show_the_data_and_open_their_pages(services: Services, 
     tiles = page.tiles
     assert "2 trong 8 ngày" in tiles["upcoming"].figure.text()
     assert "Họp báo thường kỳ" in tiles["upcoming"].body.text()
+    assert f"09:00 {tomorrow:%d/%m} — Họp báo thường kỳ" in tiles["upcoming"].body.text()
     assert "Hội nghị tháng sau" not in tiles["upcoming"].body.text()
     assert int(tiles["overdue"].figure.text()) >= 1 and "Hỏi về học phí" in tiles["overdue"].body.text()
     assert tiles["budget"].figure.text() == "25,0%"

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.translations import extract, fill, qt_word_list, word_list
 from app.ui.app import build_context, create_main_window, install_translations
-from app.ui.formatting import format_date, format_datetime, format_money, format_number
+from app.ui.formatting import format_date, format_datetime, format_day_month, format_money, format_number
 from app.ui.pages import PAGES
 from app.ui.settings import SETTINGS_SECTIONS
 
@@ -219,12 +219,16 @@ def test_dates_numbers_and_money_follow_vietnamese_conventions() -> None:
     from app.i18n import set_language
 
     assert format_date(date(2026, 1, 5)) == "05/01/2026"
+    assert format_day_month(date(2026, 1, 5)) == "05/01"
+    assert format_day_month(datetime(2026, 11, 25, 20, 0, tzinfo=UTC)) == "26/11"  # UTC+7
     assert format_datetime(datetime(2026, 1, 5, 2, 30, tzinfo=UTC)) == "09:30 05/01/2026"  # UTC+7
     assert format_number(1234567) == "1.234.567"
     assert format_number(12.5, 1) == "12,5"
     assert format_money(12_500_000) == "12.500.000 đ"
     set_language("en")
     assert format_date(date(2026, 1, 5)) == "5 Jan 2026"
+    assert format_day_month(date(2026, 11, 26)) == "26 Nov"  # not the cut "26 No"
+    assert format_day_month(date(2026, 1, 5)) == "5 Jan"
     assert format_number(1234567.25, 2) == "1,234,567.25"
 
 

@@ -34,6 +34,15 @@ def format_date(day: date | datetime | None) -> str:
     return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
 
 
+def format_day_month(day: date | datetime) -> str:
+    """The short form for lists within the year: ``05/01`` in Vietnamese, ``5 Jan`` in English."""
+    if isinstance(day, datetime):
+        day = local(day).date()
+    if current_language() == "vi":
+        return f"{day.day:02d}/{day.month:02d}"
+    return f"{day.day} {_MONTHS_EN[day.month - 1]}"
+
+
 def format_time(moment: datetime) -> str:
     moment = local(moment)
     return f"{moment.hour:02d}:{moment.minute:02d}"

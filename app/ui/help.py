@@ -50,10 +50,19 @@ def collect_shortcuts(window: QMainWindow) -> dict[str, list[tuple[str, str]]]:
         if isinstance(menu, QMenu):
             for action in menu.actions():
                 add(_plain(menu_action.text()), action.text(), action.shortcut())
+    menus = set(seen)
+    pages: dict[tuple[tuple[str, str], ...], list[str]] = {}  # the same keys on several pages: one group
     for spec in getattr(window, "_specs", PAGES):
-        group = QCoreApplication.translate("Pages", spec.title)
+        entries = []
         for shortcut in spec.shortcuts:
-            add(group, QCoreApplication.translate("Pages", shortcut.text), shortcut.sequence())
+            text = _plain(QCoreApplication.translate("Pages", shortcut.text))
+            entry = (text, shortcut.sequence().toString(QKeySequence.SequenceFormat.NativeText))
+            if entry[0] and entry[1] and entry not in menus and entry not in entries:
+                entries.append(entry)
+        if entries:
+            pages.setdefault(tuple(entries), []).append(QCoreApplication.translate("Pages", spec.title))
+    for shared, titles in pages.items():
+        groups.setdefault(" · ".join(titles), []).extend(shared)
     return groups
 
 

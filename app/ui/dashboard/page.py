@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QScrollA
 from app.reports.dashboard import DashboardData, SyncSummary, gather, sync_summary
 from app.services.money import format_vnd
 from app.ui.context import UiContext
-from app.ui.formatting import format_date, format_datetime, format_time, local
+from app.ui.formatting import format_date, format_datetime, format_day_month, format_time, local
 from app.ui.sync.controller import sync_controller, while_alive
 
 WATCHED = frozenset(
@@ -201,7 +201,7 @@ class DashboardPage(QWidget):
 
     def _show_upcoming(self, data: DashboardData) -> None:
         lines = [
-            f"{format_time(item.starts_at)} {format_date(item.starts_at)[:5]} — {escape(item.title)}"
+            f"{format_time(item.starts_at)} {format_day_month(item.starts_at)} — {escape(item.title)}"
             f" <span style='color:#666'>({escape(str(item.type_label))})</span>"
             for item in data.upcoming
         ]
