@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 
@@ -16,6 +17,7 @@ from app.db import open_database
 from app.i18n import set_language
 from app.paths import database_path
 from app.services import Services, open_services
+from app.ui.garbage import collect_due_generations
 
 OFFICE = {
     "code": "UBND-TEST",
@@ -28,6 +30,20 @@ OFFICE = {
     "signer_title": "Chánh Văn phòng",
     "period_rule": "calendar_quarter",
 }
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _collect_on_the_main_thread() -> Iterator[None]:
+    """As in the app (app/ui/garbage.py): worker threads never run the cycle collector."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_each_test() -> Iterator[None]:
+    yield
+    collect_due_generations()
 
 
 @pytest.fixture(autouse=True)

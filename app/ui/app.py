@@ -43,6 +43,7 @@ from app.errors import CommDeskError, DatabaseTooNew, DatabaseUnavailable
 from app.i18n import SUPPORTED_LANGUAGES, set_language
 from app.logs import enable_native_crash_report, log_file, previous_native_crash, setup_logging
 from app.paths import backup_dir, database_path
+from app.ui.garbage import GuiThreadCollector
 from app.ui.main_window import MainWindow
 
 if TYPE_CHECKING:  # the data layer is imported off the GUI thread, after the first paint
@@ -134,6 +135,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("vn.gov.commdesk")
     app.setWindowIcon(app_icon())
+    GuiThreadCollector(app)
     return app
 
 
