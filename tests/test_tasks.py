@@ -1,6 +1,7 @@
 import threading
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 
 from app.ui.app import build_context
 from app.ui.tasks import TaskRunner
@@ -129,3 +130,32 @@ def test_results_arrive_even_when_nobody_holds_the_runner(qtbot) -> None:
     release.set()
     qtbot.waitUntil(lambda: results == [7])
     qtbot.waitUntil(lambda: not TaskRunner._in_flight)
+
+
+def test_closing_drops_late_work_and_its_results(qtbot, capfd) -> None:
+    from shiboken6 import delete
+
+    runner = TaskRunner()
+    release = threading.Event()
+    started = threading.Event()
+    results: list[str] = []
+
+    def slow() -> str:
+        started.set()
+        release.wait(10)
+        return "late"
+
+    runner.run_db(slow, results.append)
+    runner.run_db(lambda: "queued", results.append)  # waits behind ``slow``: never started
+    assert started.wait(10)
+    threading.Thread(target=release.set).start()  # lets ``close`` finish waiting
+    runner.close()
+    assert runner.is_closed() and runner.pending() == 0
+    runner.run_io(lambda: "after", results.append)  # asked for by a last result: not started
+    assert runner.pending() == 0
+    delete(runner)
+    QCoreApplication.processEvents()
+    assert results == []
+    err = capfd.readouterr().err
+    assert "Signal source has been deleted" not in err
+    assert "Traceback" not in err

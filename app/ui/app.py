@@ -402,6 +402,7 @@ class DesktopApp(QObject):
             if window.is_attached():
                 window.ctx.tasks.wait_for_done()
                 QCoreApplication.sendPostedEvents()  # deliver the last results before the widgets go
+                window.ctx.tasks.close()  # what those results started is dropped, not left running
                 window.ctx.data_changed.detach()
             window.closing.disconnect(self._save_window_state)
             window.close()

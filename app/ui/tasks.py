@@ -30,13 +30,25 @@ class _Job(QRunnable):
         self._operation = operation
 
     def run(self) -> None:
+        if self._runner._closed:  # queued before the shutdown: not started at all
+            return
         try:
             result = self._operation()
         except BaseException as exc:  # delivered to the GUI thread, never swallowed
             exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
-            self._runner._finished.emit(self._job_id, False, exc)
+            self._report(False, exc)
         else:
-            self._runner._finished.emit(self._job_id, True, result)
+            self._report(True, result)
+
+    def _report(self, ok: bool, payload: object) -> None:
+        runner = self._runner
+        if runner._closed or not isValid(runner):
+            log.debug("result of job %s dropped: its runner was closed", self._job_id)
+            return
+        try:
+            runner._finished.emit(self._job_id, ok, payload)
+        except RuntimeError:  # the runner went in the instant between the check and the emit
+            log.debug("result of job %s dropped: its runner was deleted", self._job_id)
 
 
 class TaskRunner(QObject):
@@ -68,6 +80,7 @@ class TaskRunner(QObject):
         self._io_pool.setMaxThreadCount(4)
         self._ids = itertools.count(1)
         self._callbacks: dict[int, tuple[Success | None, Failure | None]] = {}
+        self._closed = False
         self._finished.connect(self._deliver)
 
     def run_db(
@@ -96,6 +109,9 @@ class TaskRunner(QObject):
         on_failure: Failure | None,
     ) -> int:
         job_id = next(self._ids)
+        if self._closed:  # shutting down: late work (a refresh a last result asked for) is not started
+            log.debug("job %s not started: the task runner is closed", job_id)
+            return job_id
         if not self._callbacks:
             self.busy_changed.emit(True)
             TaskRunner._in_flight.add(self)
@@ -105,6 +121,8 @@ class TaskRunner(QObject):
 
     @Slot(int, bool, object)
     def _deliver(self, job_id: int, ok: bool, payload: object) -> None:
+        if self._closed:
+            return
         on_success, on_failure = self._callbacks.pop(job_id, (None, None))
         try:
             if _owner_deleted(on_success) or _owner_deleted(on_failure):
@@ -140,6 +158,20 @@ class TaskRunner(QObject):
     def wait_for_done(self, msecs: int = 30_000) -> bool:
         """Block until the pools are idle (shutdown and tests); results still arrive via signals."""
         return self._db_pool.waitForDone(msecs) and self._io_pool.waitForDone(msecs)
+
+    def close(self, msecs: int = 30_000) -> None:
+        """Shut down: start nothing new, drop queued work, wait for what is running and throw
+        its results away. Without this, work started by the last delivered results outlives
+        the window and reports to a runner that no longer exists."""
+        self._closed = True  # queued jobs see it and return at once
+        self.wait_for_done(msecs)
+        if self._callbacks:
+            self._callbacks.clear()
+            TaskRunner._in_flight.discard(self)
+            self.busy_changed.emit(False)
+
+    def is_closed(self) -> bool:
+        return self._closed
 
 
 def _owner_deleted(callback: object) -> bool:
