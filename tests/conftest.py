@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 
 from app.db import open_database
 from app.i18n import set_language
@@ -51,6 +52,18 @@ def _vietnamese() -> Iterator[None]:
     set_language("vi")
     yield
     set_language("vi")
+    _remove_installed_translators()
+
+
+def _remove_installed_translators() -> None:
+    """A test that installed the Qt translators must not change what the next test reads."""
+    from app.ui import app as ui_app
+
+    qapp = QCoreApplication.instance()
+    if qapp is not None:
+        for translator in ui_app._translators:
+            qapp.removeTranslator(translator)
+    ui_app._translators.clear()
 
 
 @pytest.fixture

@@ -82,7 +82,7 @@ def test_the_problem_dialog_advises_and_offers_a_backup(qtbot, tmp_path, kind) -
     qtbot.addWidget(dialog)
     assert dialog.retry_button is not None and dialog.restore_button is not None
     advice = " ".join(label.text() for label in dialog.findChildren(QLabel))
-    assert "drive" in advice
+    assert "drive" in advice or "ổ" in advice  # English, or Vietnamese when a translator is installed
 
 
 def _statistics_rows(path: Path) -> int:
