@@ -37,33 +37,16 @@ from typing import Any
 
 import httpx
 import keyring
-from keyring.backend import KeyringBackend
 from sqlalchemy import create_engine, insert, select, text
 
 from bench.common import CACHE, Measurement, percentile, print_table
+from tests.media.keyring_memory import MemoryKeyring
 
 PASSWORD = "bench-password-1"
 OFFICE_CODE = "UBND-BENCH"
 PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 BACKEND_NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 TEMPLATE_VERSION = 2  # bump when the cached server databases change shape
-
-
-class _MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.store.pop((service, username), None)
 
 
 # ----- server databases ---------------------------------------------------------------------
@@ -553,7 +536,7 @@ def _concurrent(
 
 def run() -> list[Measurement]:
     previous = keyring.get_keyring()
-    keyring.set_keyring(_MemoryKeyring())
+    keyring.set_keyring(MemoryKeyring())
     _cheap_passwords()
     work = Path(tempfile.mkdtemp(prefix="bench-sync-"))
     which = os.environ.get("COMMDESK_BENCH_SYNC_PARTS", "initial,incremental,concurrent").split(",")

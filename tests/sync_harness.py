@@ -25,7 +25,6 @@ import keyring
 import pytest
 import uvicorn
 from argon2 import PasswordHasher
-from keyring.backend import KeyringBackend
 from sqlalchemy import create_engine, text
 
 from app.db import open_database
@@ -37,26 +36,10 @@ from app.server.db import make_server_engine, migrate
 from app.services import Services, open_services
 from app.sync.client import SecretStore, SyncClient
 from app.sync.engine import RoundResult
+from tests.media.keyring_memory import MemoryKeyring
 
 PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 PASSWORD = "mật-khẩu-đủ-dài"
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.store.pop((service, username), None)
 
 
 @pytest.fixture(autouse=True, name="memory_keyring")
