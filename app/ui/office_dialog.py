@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.enums import PeriodRule
+from app.services.entity import RecordChanged, Stamp, stamp_of
 from app.services.labels import enum_label
 from app.ui.context import UiContext
 from app.ui.forms import FormErrors
@@ -42,7 +44,11 @@ class OfficeForm(QWidget):
         self.ctx = ctx
         self.office: Any | None = None
         self.fields = fields
+        self.stamp: Stamp | None = None  # the version of ``office`` the fields were filled from
+        self.saving = False
+        self.watched = False  # set by a holder that shows a change bar for RecordChanged
         self._loaded: dict[str, Any] = {}
+        self._only_edited = False  # after "keep my edits": save just the fields the person changed
         self.code = QLineEdit()
         self.code.setPlaceholderText(self.tr("e.g. UBND-HN"))
         self.name = QLineEdit()
@@ -93,7 +99,8 @@ class OfficeForm(QWidget):
         return widget
 
     def fill(self, office: Any) -> None:
-        self.office = office
+        self.adopt(office)
+        self._only_edited = False
         for field in self.fields:
             editor = self.editor(field)
             value = getattr(office, field)
@@ -105,6 +112,24 @@ class OfficeForm(QWidget):
                 editor.setCurrentIndex(max(0, editor.findData(value)))
         self._loaded = self.values()
         self.dirty_changed.emit(False)
+
+    def adopt(self, office: Any) -> None:
+        """Take ``office`` as the version to save over, leaving the fields as they are."""
+        self.office = office
+        self.stamp = stamp_of(office) if hasattr(office, "updated_hlc") else None
+
+    def keep_edits_over(self, office: Any) -> None:
+        """The person keeps their edits over the newer ``office``: save only what they changed."""
+        self.adopt(office)
+        self._only_edited = True
+
+    def shown_fields_of(self, office: Any) -> dict[str, Any]:
+        """What ``office`` holds in this form's fields, as the form would show it."""
+        shown: dict[str, Any] = {}
+        for field in self.fields:
+            value = getattr(office, field)
+            shown[field] = value if isinstance(self.editor(field), QComboBox) else (value or "")
+        return shown
 
     def values(self) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -131,23 +156,41 @@ class OfficeForm(QWidget):
         if office is not None:
             self.fill(office)
 
-    def save(self) -> None:
+    def values_to_save(self) -> dict[str, Any]:
         values = self.values()
+        if self._only_edited:
+            values = {name: value for name, value in values.items() if self._loaded.get(name) != value}
+        return values
+
+    def save(self) -> None:
         offices = self.ctx.services.offices
         if self.office is None:
+            values = self.values()
             operation = lambda: offices.set_up(values)  # noqa: E731
         else:
-            office_id = self.office.id
-            operation = lambda: offices.update(office_id, values)  # noqa: E731
+            office_id, stamp, values = self.office.id, self.stamp, self.values_to_save()
+            # The version check runs in the update's own transaction.
+            operation = lambda: offices.update(office_id, values, expected=stamp)  # noqa: E731
+        self.saving = True
         self.ctx.tasks.run_db(operation, self._saved, self._failed)
 
     def _saved(self, office: Any) -> None:
+        if not shiboken6.isValid(self.error_label):
+            return  # closed while the work ran
+        self.saving = False
         self.errors.clear()
         self.fill(office)
         self.saved.emit(office)
 
     def _failed(self, error: BaseException) -> None:
-        self.errors.show(error)
+        if not shiboken6.isValid(self.error_label):
+            self.ctx.tasks.unhandled_error.emit(error)  # still told, in the main window
+            return
+        self.saving = False
+        if isinstance(error, RecordChanged) and self.watched:
+            self.errors.clear()  # the holder's change bar explains what happened
+        else:
+            self.errors.show(error)
         self.failed.emit(error)
 
 

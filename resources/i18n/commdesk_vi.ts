@@ -4744,5 +4744,9 @@ Giá trị cần giữ:</translation>
         <source>Saved.</source>
         <translation>Đã lưu.</translation>
     </message>
+    <message>
+        <source>The office details were changed by {who} at {when}.</source>
+        <translation>Thông tin đơn vị vừa được {who} thay đổi lúc {when}.</translation>
+    </message>
 </context>
 </TS>
