@@ -43,7 +43,7 @@ class PastReports(QWidget):
             Column(self.tr("Report"), self.kind_text),
             Column(self.tr("Number"), lambda r: r.number or "—"),
             Column(self.tr("Issued on"), lambda r: format_date(r.issued_on) or "—"),
-            Column(self.tr("Signer"), lambda r: r.signer_name),
+            signer := Column(self.tr("Signer"), lambda r: r.signer_name),
             Column(self.tr("Status"), self.status_text, colour=lambda r: GOOD if r.issued else WARNING),
         ]
         self.model = RowListModel(columns, self)
@@ -54,8 +54,10 @@ class PastReports(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The spare width goes to the names rather than leaving the status far from its row.
+        header.setSectionResizeMode(columns.index(signer), QHeaderView.ResizeMode.Stretch)
         self.year = QComboBox()
         self.year.addItem(self.tr("All years"), None)
         self.open_button = QPushButton(self.tr("Open"))

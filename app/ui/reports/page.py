@@ -45,6 +45,7 @@ from app.reports.documents import (
 from app.reports.periods import quarter_of
 from app.reports.tables import Narrative, default_subject
 from app.ui.context import UiContext
+from app.ui.flow_layout import FlowLayout
 from app.ui.reports.history import PastReports
 
 WATCHED = frozenset(
@@ -66,6 +67,17 @@ WATCHED = frozenset(
     }
 )
 PRINT_DPI = 300
+PREVIEW_MIN_WIDTH = 340  # an A4 page fitted to this width is still legible as a preview
+
+
+def _labelled(label: QLabel, field: QWidget) -> QWidget:
+    """A label and its field as one piece, so that a wrapping row never parts them."""
+    pair = QWidget()
+    layout = QHBoxLayout(pair)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(label)
+    layout.addWidget(field)
+    return pair
 
 
 class ProgressRelay(QObject):
@@ -102,6 +114,7 @@ class ReportsPage(QWidget):
         self.quarter_label = QLabel(self.tr("Quarter"))
         self.status = QLabel()
         self.status.setObjectName("report_status")
+        self.status.setWordWrap(True)  # the issued line is long: it takes two lines when narrow
 
         self.generate_button = QPushButton(self.tr("Generate"))
         self.generate_button.setDefault(True)
@@ -115,19 +128,16 @@ class ReportsPage(QWidget):
         self.progress.setMaximumWidth(180)
         self.progress.setVisible(False)
 
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Report")))
-        bar.addWidget(self.kind)
-        bar.addWidget(self.quarter_label)
-        bar.addWidget(self.quarter)
-        bar.addWidget(QLabel(self.tr("Year")))
-        bar.addWidget(self.year)
-        bar.addWidget(self.generate_button)
-        bar.addWidget(self.progress)
-        bar.addStretch(1)
-        bar.addWidget(self.print_button)
-        bar.addWidget(self.save_pdf_button)
-        bar.addWidget(self.save_xlsx_button)
+        # The period and Generate take a second line on a small screen; each label keeps its field.
+        self.quarter_field = _labelled(self.quarter_label, self.quarter)
+        bar = FlowLayout()
+        bar.add_widgets(
+            _labelled(QLabel(self.tr("Report")), self.kind),
+            self.quarter_field,
+            _labelled(QLabel(self.tr("Year")), self.year),
+            self.generate_button,
+            self.progress,
+        )
 
         self.number = QLineEdit()
         self.number.setPlaceholderText(self.tr("given when issued, e.g. 12"))
@@ -152,6 +162,7 @@ class ReportsPage(QWidget):
         self.recommendations_label = form.labelForField(self.recommendations)
         editor_panel = QWidget()
         editor_layout = QVBoxLayout(editor_panel)
+        editor_layout.setContentsMargins(0, 0, 0, 0)
         editor_layout.addWidget(self.status)
         editor_layout.addLayout(form, 1)
         buttons = QHBoxLayout()
@@ -165,25 +176,40 @@ class ReportsPage(QWidget):
         self.preview.setDocument(self.pdf)
         self.preview.setPageMode(QPdfView.PageMode.MultiPage)
         self.preview.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.preview.setMinimumWidth(420)
+        self.preview.setMinimumWidth(PREVIEW_MIN_WIDTH)
         self._buffer: QBuffer | None = None
 
+        # Print and save act on what the preview shows, so they sit above it.
+        outputs = QHBoxLayout()
+        outputs.addStretch(1)
+        for button in (self.print_button, self.save_pdf_button, self.save_xlsx_button):
+            outputs.addWidget(button)
+        preview_panel = QWidget()
+        preview_layout = QVBoxLayout(preview_panel)
+        preview_layout.setContentsMargins(0, 0, 0, 0)
+        preview_layout.addLayout(outputs)
+        preview_layout.addWidget(self.preview, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(editor_panel)
+        splitter.addWidget(preview_panel)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        report_tab = QWidget()
+        report_layout = QVBoxLayout(report_tab)
+        report_layout.addLayout(bar)
+        report_layout.addWidget(splitter, 1)
+
+        # The list of past reports has the whole width: its columns need it more than a preview.
         self.history = PastReports(ctx)
         self.tabs = QTabWidget()
-        self.tabs.addTab(editor_panel, self.tr("Report"))
+        self.tabs.addTab(report_tab, self.tr("Report"))
         self.tabs.addTab(self.history, self.tr("Past reports"))
         self.history.open_requested.connect(self.open_report)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.tabs)
-        splitter.addWidget(self.preview)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
-        heading = QLabel("<h2>" + self.tr("Reports") + "</h2>")
-        layout.addWidget(heading)
-        layout.addLayout(bar)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(QLabel("<h2>" + self.tr("Reports") + "</h2>"))
+        layout.addWidget(self.tabs, 1)
 
         self.kind.currentIndexChanged.connect(self._period_changed)
         self.year.valueChanged.connect(self._period_changed)
@@ -222,6 +248,7 @@ class ReportsPage(QWidget):
         annual = self.kind.currentData() == "annual_spokesperson"
         self.quarter.setVisible(not annual)
         self.quarter_label.setVisible(not annual)
+        self.quarter_field.setVisible(not annual)
         self.next_tasks.setVisible(not annual)
         if self.next_tasks_label is not None:
             self.next_tasks_label.setVisible(not annual)
