@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -22,63 +23,50 @@ from app.cli import main as commdesk
 from app.server.cli import main as server_main
 
 
-def test_login_then_sync_from_the_command_line(
-    harness: Harness, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+@dataclass
+class CliDesk:
+    """A new desk folder driven through ``commdesk``; the server knows the user ``an``."""
+
+    folder: Path
+    server_url: str
+    monkeypatch: pytest.MonkeyPatch
+
+    def run(self, *args: str) -> int:
+        return commdesk(["--data-dir", str(self.folder), *args])
+
+    def login(self, password: str) -> int:
+        """``commdesk login`` as ``an``, the password typed on standard input."""
+        self.monkeypatch.setattr(sys, "stdin", io.StringIO(password + "\n"))
+        return self.run("login", "--server", self.server_url, "--user", "an", "--password-stdin")
+
+
+@pytest.fixture
+def desk(harness: Harness, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliDesk:
     harness.user("an")
     folder = tmp_path / "cli-desk"
     migrated_copy(folder)
-    monkeypatch.setattr(sys, "stdin", io.StringIO(PASSWORD + "\n"))
-    assert (
-        commdesk(
-            [
-                "--data-dir",
-                str(folder),
-                "login",
-                "--server",
-                harness.server.url,
-                "--user",
-                "an",
-                "--password-stdin",
-            ]
-        )
-        == 0
-    )
+    return CliDesk(folder, harness.server.url, monkeypatch)
+
+
+def test_login_then_sync_from_the_command_line(
+    harness: Harness, desk: CliDesk, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert desk.login(PASSWORD) == 0
     assert "UBND-A" in capsys.readouterr().out
-    assert commdesk(["--data-dir", str(folder), "sync"]) == 0
+    assert desk.run("sync") == 0
     assert capsys.readouterr().out.startswith("sync ok:")
-    assert commdesk(["--data-dir", str(folder), "sync", "--status"]) == 0
+    assert desk.run("sync", "--status") == 0
     out = capsys.readouterr().out
     assert "pending changes: 0" in out and "never" not in out
     harness.server.stop()
-    assert commdesk(["--data-dir", str(folder), "sync"]) == 1
+    assert desk.run("sync") == 1
     assert "offline" in capsys.readouterr().out
 
 
-def test_wrong_password_on_the_command_line(
-    harness: Harness, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    harness.user("an")
-    folder = tmp_path / "cli-desk"
-    migrated_copy(folder)
-    monkeypatch.setattr(sys, "stdin", io.StringIO("sai\n"))
-    assert (
-        commdesk(
-            [
-                "--data-dir",
-                str(folder),
-                "login",
-                "--server",
-                harness.server.url,
-                "--user",
-                "an",
-                "--password-stdin",
-            ]
-        )
-        == 1
-    )
+def test_wrong_password_on_the_command_line(desk: CliDesk, capsys: pytest.CaptureFixture[str]) -> None:
+    assert desk.login("sai") == 1
     assert "login_required" in capsys.readouterr().err
-    assert commdesk(["--data-dir", str(folder), "sync"]) == 2  # not configured: a clear message, no trace
+    assert desk.run("sync") == 2  # not configured: a clear message, no trace
 
 
 def test_server_administration_commands(
