@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from app.ui.app import create_main_window
@@ -212,3 +213,101 @@ def test_help_lists_the_list_keys_of_each_page_once(qtbot) -> None:
     assert groups["Monitoring"]["Refresh the list"] == "F5"
     assert "Delete the selected record (asks first)" not in groups["Monitoring"]
     assert groups["Reports"]["Edit the selected record (in the list)"] == "Return"
+
+
+def row_of(window, key: str) -> int:
+    return next(i for i, spec in enumerate(window._specs) if spec.key == key)
+
+
+def choose_with_the_mouse(qtbot, window, key: str) -> QWidget:
+    navigation = window.navigation
+    rect = navigation.visualItemRect(navigation.item(row_of(window, key)))
+    qtbot.mouseClick(navigation.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.current_page_key() == key
+    settle(qtbot, window)
+    return window.page(key)
+
+
+def choose_with_the_arrow_keys(qtbot, window, key: str) -> QWidget:
+    navigation = window.navigation
+    navigation.setFocus()
+    while navigation.currentRow() != row_of(window, key):
+        down = navigation.currentRow() < row_of(window, key)
+        qtbot.keyClick(navigation, Qt.Key.Key_Down if down else Qt.Key.Key_Up)
+    settle(qtbot, window)
+    return window.page(key)
+
+
+def test_a_page_chosen_with_the_mouse_takes_its_keys_at_once(qtbot, window, monkeypatch) -> None:
+    services = window.ctx.services
+    in_db(window, lambda: services.staff.create({"full_name": "Trần Thị Bình", "position": "Chuyên viên"}))
+    media, calendar = window.page("media"), window.page("calendar")  # built, then hidden
+    page = choose_with_the_mouse(qtbot, window, "staff")
+    qtbot.waitUntil(lambda: page.people.model.rowCount() == 1, timeout=10_000)
+    page.people.table.selectRow(0)
+    assert window.navigation.hasFocus()
+    fired: list[str] = []
+    page.people.actions_.new.triggered.connect(lambda: fired.append("staff"))
+    page.units.actions_.new.triggered.connect(lambda: fired.append("units tab, hidden"))
+    media.journalists.actions_.new.triggered.connect(lambda: fired.append("media, hidden"))
+    calendar.new_button.clicked.connect(lambda: fired.append("calendar, hidden"))
+
+    dialog = press_for_dialog(qtbot, window, window.navigation, Qt.Key.Key_N, CTRL)
+    assert fired == ["staff"]
+    assert "Bình" not in dialog.full_name.text()
+    dialog = press_for_dialog(qtbot, window, window.navigation, Qt.Key.Key_E, CTRL)
+    assert dialog.full_name.text() == "Trần Thị Bình"
+    assert window.navigation.hasFocus()
+    assert "Trần Thị Bình" in asked_before_delete(qtbot, monkeypatch, window.navigation)[0][2]
+    qtbot.keyClick(window.navigation, Qt.Key.Key_F, CTRL)
+    assert page.people.search.hasFocus()
+
+
+def test_a_page_chosen_with_the_arrow_keys_takes_its_keys_and_the_arrows_keep_moving(qtbot, window) -> None:
+    navigation = window.navigation
+    staff = choose_with_the_arrow_keys(qtbot, window, "staff")
+    press_for_dialog(qtbot, window, navigation, Qt.Key.Key_N, CTRL)
+    assert navigation.hasFocus()
+
+    qtbot.keyClick(navigation, Qt.Key.Key_Down)
+    assert window.current_page_key() == "budget"
+    budget = window.page("budget")
+    settle(qtbot, window)
+    fired: list[str] = []
+    staff.people.actions_.refresh.triggered.connect(lambda: fired.append("staff, hidden"))
+    with qtbot.waitSignal(budget.allocations.actions_.refresh.triggered):
+        qtbot.keyClick(navigation, Qt.Key.Key_F5)
+    assert fired == []
+    qtbot.keyClick(navigation, Qt.Key.Key_Up)
+    assert window.current_page_key() == "staff"
+
+    reports = choose_with_the_arrow_keys(qtbot, window, "reports")
+    reports.tabs.setCurrentWidget(reports.history)  # the keys of the tab that is shown
+    with qtbot.waitSignal(reports.history.actions_.refresh.triggered):
+        qtbot.keyClick(navigation, Qt.Key.Key_F5)
+
+
+def test_the_navigation_list_keeps_its_own_keys(qtbot, window) -> None:
+    navigation = window.navigation
+    staff = choose_with_the_arrow_keys(qtbot, window, "staff")
+    fired: list[str] = []
+    greedy = QAction("A tab key the list needs too", staff.people)
+    greedy.setShortcut(QKeySequence("Down"))
+    greedy.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    greedy.triggered.connect(lambda: fired.append("Down"))
+    staff.people.addAction(greedy)
+    qtbot.keyClick(navigation, Qt.Key.Key_Down)
+    assert window.current_page_key() == "budget" and fired == []
+
+    reports = choose_with_the_arrow_keys(qtbot, window, "reports")
+    reports.tabs.setCurrentWidget(reports.history)
+    navigation.setFocus()
+    reports.history.actions_.open.triggered.connect(lambda: fired.append("Return"))
+    qtbot.keyClick(navigation, Qt.Key.Key_Return)  # opens a report only from the list of reports
+    assert fired == []
+
+    choose_with_the_arrow_keys(qtbot, window, "calendar")  # its Page Up/Down belong to its agenda
+    qtbot.keyClick(navigation, Qt.Key.Key_PageDown)
+    assert navigation.currentRow() == navigation.count() - 1
+    qtbot.keyClick(navigation, Qt.Key.Key_Home)
+    assert navigation.currentRow() == 0

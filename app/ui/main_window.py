@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import CommDeskError
 from app.ui.pages import PAGES, LoadingPage, PageSpec
+from app.ui.shortcuts import PageKeysFromNavigation
 
 if TYPE_CHECKING:  # the context brings in the data layer, which the first paint must not wait for
     from app.ui.context import UiContext
@@ -58,6 +59,8 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.loading_page = LoadingPage()
         self.stack.addWidget(self.loading_page)
+        # A chosen page's keys work at once, although the list keeps the focus for the arrows.
+        self.page_keys = PageKeysFromNavigation(self.navigation, self.stack.currentWidget)
 
         central = QWidget()
         layout = QHBoxLayout(central)
