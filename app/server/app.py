@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine
 
-from app.server import auth, store
+from app.server import auth, push, store
 from app.server.db import read_meta, reading
 from app.server.store import Caller, CursorAhead, CursorGone
 from app.sync.protocol import (
@@ -162,7 +162,7 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
     @app.post("/sync/push", response_model=PushResponse, responses=ERRORS, dependencies=[Depends(versions)])
     def push_endpoint(body: PushRequest, who: Annotated[Caller, Depends(caller)]) -> PushResponse:
         try:
-            results, office_version = store.push(engine, who, list(body.ops))
+            results, office_version = push.push(engine, who, list(body.ops))
         except LookupError:
             raise HttpError(403, "your office no longer exists on this server") from None
         return PushResponse(results=results, server_epoch=epoch(), office_version=office_version)
