@@ -60,6 +60,7 @@ class HttpError(Exception):
 def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
     config = config or ServerConfig()
     store.warm()
+    pusher = push.Pusher(engine)
     with reading(engine) as connection:
         signer = auth.TokenSigner(read_meta(connection, "token_key"), config.access_ttl)
     app = FastAPI(
@@ -162,7 +163,7 @@ def create_app(engine: Engine, config: ServerConfig | None = None) -> FastAPI:
     @app.post("/sync/push", response_model=PushResponse, responses=ERRORS, dependencies=[Depends(versions)])
     def push_endpoint(body: PushRequest, who: Annotated[Caller, Depends(caller)]) -> PushResponse:
         try:
-            results, office_version = push.push(engine, who, list(body.ops))
+            results, office_version = pusher.push(who, list(body.ops))
         except LookupError:
             raise HttpError(403, "your office no longer exists on this server") from None
         return PushResponse(results=results, server_epoch=epoch(), office_version=office_version)

@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from app.server.group import GroupCommit
 from app.server.merge import RowState, merge
 from app.server.pipeline import Sender
 from app.server.schema import SCHEMAS, InvalidValue
@@ -53,20 +54,56 @@ from app.sync.protocol import (
 log = logging.getLogger(__name__)
 
 ATTEMPTS = 3
+# Ops written together at most; one push may hold more (up to the protocol's MAX_PUSH_OPS).
+GROUP_OPS = 2000
+
+
+Push = tuple[Caller, list[Op]]
+
+
+class Pusher:
+    """The server's way in for pushes. Pushes of one office that arrive while another is being
+    written wait and are then written together, in one transaction (app/server/group.py): a burst
+    of desks syncing at once then costs about one take of the office counter and one commit,
+    instead of each push queueing behind the others' round trips."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._groups: GroupCommit[Push, list[OpResult], int] = GroupCommit(
+            together=lambda office_id, pushes: push_together(engine, office_id, pushes),
+            alone=lambda office_id, one: _first(push_together(engine, office_id, [one])),
+            size=lambda one: len(one[1]),
+            limit=GROUP_OPS,
+        )
+
+    def push(self, caller: Caller, ops: list[Op]) -> tuple[list[OpResult], int]:
+        return self._groups.submit(caller.office_id, (caller, ops))
 
 
 def push(engine: Engine, caller: Caller, ops: list[Op]) -> tuple[list[OpResult], int]:
+    """One push on its own."""
+    return _first(push_together(engine, caller.office_id, [(caller, ops)]))
+
+
+def _first(outcome: tuple[list[list[OpResult]], int]) -> tuple[list[OpResult], int]:
+    answers, office_version = outcome
+    return answers[0], office_version
+
+
+def push_together(engine: Engine, office_id: str, pushes: list[Push]) -> tuple[list[list[OpResult]], int]:
+    """Several pushes of one office in one transaction, in the order given: the same outcome as
+    one after the other, for one take of the office counter and one commit."""
     for attempt in range(1, ATTEMPTS + 1):
         try:
             with engine.begin() as connection:
-                batch = _Batch(connection, caller)
-                batch.apply(ops)
+                batch = _Batch(connection, office_id)
+                batch.load([op for _caller, ops in pushes for op in ops])
+                answers = [batch.apply(caller, ops) for caller, ops in pushes]
                 office_version = batch.write()
-            return batch.results(), office_version
+            return [[done.result for done in answer] for answer in answers], office_version
         except IntegrityError:
             if attempt == ATTEMPTS:
                 raise
-            log.info("push of office %s raced another push; working it out again", caller.office_id)
+            log.info("push of office %s raced another push; working it out again", office_id)
     raise AssertionError("unreachable")
 
 
@@ -83,6 +120,7 @@ class _Row:
 class _Done:
     op_id: str
     result: OpResult
+    device_id: str = ""  # the server's device row that pushed it
 
     @property
     def logged(self) -> bool:
@@ -102,7 +140,8 @@ class _Checkpoint:
 @dataclass
 class _Batch:
     connection: Connection
-    caller: Caller
+    office_id: str
+    caller: Caller | None = None  # whose ops are being applied
     rows: dict[str, _Row | None] = field(default_factory=dict)
     # Unique keys as this batch leaves them: key -> owning row (None: released).
     claims: dict[str, str | None] = field(default_factory=dict)
@@ -110,27 +149,29 @@ class _Batch:
     seen_version: int = 0
     next_offset: int = 1
     conflict_rows: list[dict[str, Any]] = field(default_factory=list)
-    done: list[_Done] = field(default_factory=list)
-    answers: list[_Done] = field(default_factory=list)  # one per op, in the order pushed
+    done: list[_Done] = field(default_factory=list)  # applied in this batch, in order
+    stored: dict[str, _Done] = field(default_factory=dict)  # op id -> its result, for replays
     foreign: set[str] = field(default_factory=set)  # ids of rows that belong to another office
 
     # ----- phase 1: read, lock the rows, merge in memory --------------------------------------
 
-    def apply(self, ops: list[Op]) -> None:
-        stored = {
-            op_id: _Done(op_id, result)
-            for op_id, result in self._stored_results([op.op_id for op in ops]).items()
-        }
+    def load(self, ops: list[Op]) -> None:
+        self.stored = {op_id: _Done(op_id, result) for op_id, result in self._stored_results(ops).items()}
         self._lock_rows(sorted({op.row_id for op in ops}))
         office_version = self.connection.scalar(
-            select(office_t.c.version).where(office_t.c.id == self.caller.office_id)
+            select(office_t.c.version).where(office_t.c.id == self.office_id)
         )
         if office_version is None:
             raise LookupError("office not found")
         self.seen_version = int(office_version)
+
+    def apply(self, caller: Caller, ops: list[Op]) -> list[_Done]:
+        """One desk's ops, in order; the answer to each (results final after ``write``)."""
+        self.caller = caller
+        answers = []
         for op in ops:
-            if op.op_id in stored:
-                self.answers.append(stored[op.op_id])
+            if op.op_id in self.stored:
+                answers.append(self.stored[op.op_id])
                 continue
             checkpoint = self._checkpoint()
             try:
@@ -139,24 +180,27 @@ class _Batch:
                 self._restore(checkpoint)
                 log.exception("op %s failed", op.op_id)
                 result = _rejected(op, f"server could not apply: {exc}")
-            done = _Done(op.op_id, result)
+            done = _Done(op.op_id, result, caller.device_id)
             self.done.append(done)
-            self.answers.append(done)
+            answers.append(done)
             if done.logged:
-                stored[op.op_id] = done
+                self.stored[op.op_id] = done
+        return answers
 
-    def results(self) -> list[OpResult]:
-        return [done.result for done in self.answers]
+    @property
+    def _who(self) -> Caller:
+        assert self.caller is not None, "apply() names whose ops these are"
+        return self.caller
 
-    def _stored_results(self, op_ids: list[str]) -> dict[str, OpResult]:
+    def _stored_results(self, ops: list[Op]) -> dict[str, OpResult]:
         """Replays get the stored result back; an op id of another office is not theirs to see."""
         query = select(oplog_t.c.op_id, oplog_t.c.office_id, oplog_t.c.result_json).where(
-            oplog_t.c.op_id.in_(op_ids)
+            oplog_t.c.op_id.in_([op.op_id for op in ops])
         )
         return {
             op_id: (
                 OpResult.model_validate_json(result_json)
-                if office_id == self.caller.office_id
+                if office_id == self.office_id
                 else OpResult(op_id=op_id, status=OpStatus.REJECTED, error="unknown op")
             )
             for op_id, office_id, result_json in self.connection.execute(query)
@@ -179,7 +223,7 @@ class _Batch:
             .with_for_update()
         )
         for row in self.connection.execute(query):
-            if row.office_id != self.caller.office_id:
+            if row.office_id != self.office_id:
                 self.foreign.add(row.id)
                 continue
             state = RowState(json.loads(row.data), json.loads(row.field_meta), row.version)
@@ -210,7 +254,7 @@ class _Batch:
         return version
 
     def _apply(self, op: Op) -> OpResult:
-        caller = self.caller
+        caller = self._who
         if op.entity == CONFLICT_ENTITY:
             return self._resolve_conflict(op)
         schema = SCHEMAS.get(op.entity)
@@ -241,7 +285,7 @@ class _Batch:
         return OpResult(op_id=op.op_id, status=outcome.status, version=version, conflicts=outcome.conflicts)
 
     def _write_row(self, op: Op, row: _Row | None, data: dict[str, Any], changed: set[str]) -> str:
-        caller = self.caller
+        caller = self._who
         previous_hlc = str(data.get("updated_hlc") or "")
         data["id"] = op.row_id
         data["office_id"] = caller.office_id
@@ -300,9 +344,7 @@ class _Batch:
         if key in self.claims:
             return self.claims[key]
         owner = self.connection.scalar(
-            select(unique_t.c.row_id).where(
-                unique_t.c.office_id == self.caller.office_id, unique_t.c.key == key
-            )
+            select(unique_t.c.row_id).where(unique_t.c.office_id == self.office_id, unique_t.c.key == key)
         )
         return str(owner) if owner is not None else None
 
@@ -313,7 +355,7 @@ class _Batch:
         the office counter, not counted in the digests), so every desk of the office lists it. Its
         id is derived from the op and the field, so the pushing desk, which records it from the
         push answer, holds the same record."""
-        caller = self.caller
+        caller = self._who
         meta = current.meta.get(record.field) if current else None
         other_device = str(meta[2]) if meta and len(meta) > 2 else ""
         mine = caller.client_device_id
@@ -366,7 +408,7 @@ class _Batch:
             return OpResult(op_id=op.op_id, status=OpStatus.APPLIED, version=row.state.version)
         data = dict(row.state.data)
         data.update(
-            resolved_at=datetime.now(UTC).isoformat(), resolution=choice, resolved_by=self.caller.username
+            resolved_at=datetime.now(UTC).isoformat(), resolution=choice, resolved_by=self._who.username
         )
         version = self._new_version()
         self.rows[op.row_id] = _Row(
@@ -389,11 +431,11 @@ class _Batch:
             if used:
                 counter, digests = sender.fetch(
                     update(office_t)
-                    .where(office_t.c.id == self.caller.office_id)
+                    .where(office_t.c.id == self.office_id)
                     .values(version=office_t.c.version + used)
                     .returning(office_t.c.version),
                     select(digest_t.c.entity, digest_t.c.count, digest_t.c.digest)
-                    .where(digest_t.c.office_id == self.caller.office_id, digest_t.c.entity.in_(entities))
+                    .where(digest_t.c.office_id == self.office_id, digest_t.c.entity.in_(entities))
                     .order_by(digest_t.c.entity)
                     .with_for_update(),
                 )
@@ -420,7 +462,7 @@ class _Batch:
                 "deleted_at": datetime.fromisoformat(data["deleted_at"]) if data.get("deleted_at") else None,
             }
             if row.stored_version is None:
-                new.append({"id": row_id, "office_id": self.caller.office_id, "entity": row.entity, **values})
+                new.append({"id": row_id, "office_id": self.office_id, "entity": row.entity, **values})
             else:
                 changed.append({"row_id": row_id, **values})
         sender.execute(insert(rows_t), new)
@@ -443,7 +485,7 @@ class _Batch:
                 digest = combine(digest, row_id, row.stored_version)
                 count -= 1
             totals[row.entity] = (count + 1, combine(digest, row_id, row.state.version))
-        office_id = self.caller.office_id
+        office_id = self.office_id
         sender.execute(
             insert(digest_t),
             [
@@ -472,7 +514,7 @@ class _Batch:
                 unique_t.c.office_id == bindparam("u_office"), unique_t.c.key == bindparam("u_key")
             ),
             [
-                {"u_office": self.caller.office_id, "u_key": key}
+                {"u_office": self.office_id, "u_key": key}
                 for key, owner in self.claims.items()
                 if key in owner_on_disk and owner_on_disk[key] != owner
             ],
@@ -480,7 +522,7 @@ class _Batch:
         sender.execute(
             insert(unique_t),
             [
-                {"office_id": self.caller.office_id, "key": key, "row_id": owner}
+                {"office_id": self.office_id, "key": key, "row_id": owner}
                 for key, owner in self.claims.items()
                 if owner is not None and owner_on_disk.get(key) != owner
             ],
@@ -499,8 +541,8 @@ class _Batch:
             entries.append(
                 {
                     "op_id": done.op_id,
-                    "office_id": self.caller.office_id,
-                    "device_id": self.caller.device_id,
+                    "office_id": self.office_id,
+                    "device_id": done.device_id,
                     "result_json": result.model_dump_json(),
                     "at": now,
                 }
