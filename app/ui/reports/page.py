@@ -68,6 +68,7 @@ WATCHED = frozenset(
 )
 PRINT_DPI = 300
 PREVIEW_MIN_WIDTH = 340  # an A4 page fitted to this width is still legible as a preview
+FIELD_MIN_WIDTH = 200  # the narrative stays writable however far the preview is widened
 
 
 def _labelled(label: QLabel, field: QWidget) -> QWidget:
@@ -147,8 +148,11 @@ class ReportsPage(QWidget):
         self.assessment = QPlainTextEdit()
         self.next_tasks = QPlainTextEdit()
         self.recommendations = QPlainTextEdit()
+        for field in (self.number, self.subject, self.signer_name, self.signer_title):
+            field.setMinimumWidth(FIELD_MIN_WIDTH)
         for editor in (self.assessment, self.next_tasks, self.recommendations):
             editor.setTabChangesFocus(True)
+            editor.setMinimumWidth(FIELD_MIN_WIDTH)
         form = QFormLayout()
         form.addRow(self.tr("Number"), self.number)
         form.addRow(self.tr("Subject"), self.subject)
