@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from datetime import datetime, timedelta
 
 import httpx
 import pytest
 from hypothesis import HealthCheck, given, settings
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sync_harness import (  # noqa: F401  (fixtures)
     PASSWORD,
     Harness,
@@ -132,6 +133,32 @@ def test_expired_access_token_is_refreshed_and_a_revoked_device_is_out(harness: 
     result = a.round()
     assert (result.ok, result.failure) == (False, "login_required")
     assert httpx.get(f"{harness.server.url}/sync/pull", headers=_headers(token)).status_code == 401
+
+
+def test_refresh_keeps_last_seen_to_the_minute_and_audits_a_refusal(harness: Harness) -> None:
+    harness.user("an")
+    login = _login(harness, "an")
+    engine = harness.server.engine
+
+    def refresh(token: str) -> int:
+        return httpx.post(
+            f"{harness.server.url}/auth/refresh", json={"refresh_token": token}, headers=VERSIONS
+        ).status_code
+
+    def last_seen() -> datetime:
+        with engine.connect() as connection:
+            return connection.execute(select(Device.last_seen_at)).scalar_one()
+
+    seen_at_login = last_seen()
+    assert refresh(login["refresh_token"]) == 200
+    assert last_seen() == seen_at_login  # within the minute: nothing written
+    with engine.begin() as connection:
+        connection.execute(update(Device).values(last_seen_at=seen_at_login - timedelta(minutes=5)))
+    assert refresh(login["refresh_token"]) == 200
+    assert last_seen() > seen_at_login - timedelta(minutes=1)
+    assert refresh("not-a-token-of-this-server") == 401
+    with engine.connect() as connection:
+        assert "refresh_refused" in set(connection.scalars(select(ServerAudit.action)))
 
 
 def test_login_is_rate_limited(harness: Harness) -> None:

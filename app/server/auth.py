@@ -17,6 +17,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, Engine, Table, func, insert, select, update
 
+from app.server.db import reading
 from app.server.models import Account, Device, LoginAttempt, ServerAudit, ServerOffice
 from app.server.store import Caller
 
@@ -197,24 +198,29 @@ def login(
     return Login(caller, signer.issue(caller), refresh, account.code)
 
 
+# A device's "last seen" is kept to the minute: a refresh within it writes nothing.
+LAST_SEEN_STEP = timedelta(minutes=1)
+
+
 def refresh(engine: Engine, signer: TokenSigner, token: str, address: str) -> Login:
-    with engine.begin() as connection:
+    """Read-only unless something must be written (a refusal to audit, a stale "last seen"): on
+    SQLite every write waits for the one writer, pushes included."""
+    with reading(engine) as connection:
         row = connection.execute(
             select(device_t, account_t.c.username, account_t.c.role, account_t.c.disabled, office_t.c.code)
             .join(account_t, account_t.c.id == device_t.c.account_id)
             .join(office_t, office_t.c.id == device_t.c.office_id)
             .where(device_t.c.refresh_hash == hash_refresh(token))
         ).first()
-        refused = row is None or row.revoked_at is not None or row.disabled
-        if refused:
+    if row is None or row.revoked_at is not None or row.disabled:
+        with engine.begin() as connection:
             audit(connection, "refresh_refused", address=address)
-    if refused or row is None:
         raise AuthError(401, "this device was signed out or revoked; log in again")
-    with engine.begin() as connection:
-        connection.execute(
-            update(device_t).where(device_t.c.id == row.id).values(last_seen_at=datetime.now(UTC))
-        )
-        caller = Caller(row.office_id, row.account_id, row.username, row.role, row.id, row.client_device_id)
+    now = datetime.now(UTC)
+    if row.last_seen_at is None or now - row.last_seen_at >= LAST_SEEN_STEP:
+        with engine.begin() as connection:
+            connection.execute(update(device_t).where(device_t.c.id == row.id).values(last_seen_at=now))
+    caller = Caller(row.office_id, row.account_id, row.username, row.role, row.id, row.client_device_id)
     return Login(caller, signer.issue(caller), None, row.code)
 
 
