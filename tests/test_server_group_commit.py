@@ -18,11 +18,11 @@ class Recorder:
         self.release_first = threading.Event()
         self.bad = bad or set()
 
-    def together(self, key: str, items: list[int]) -> tuple[list[str], str]:
+    def together(self, key: str, items: list[int]) -> list[tuple[str, str]]:
         self.groups.append(list(items))
         if any(item in self.bad for item in items):
             raise RuntimeError("one bad item spoils the group")
-        return [f"{key}:{item}" for item in items], f"group of {len(items)}"
+        return [(f"{key}:{item}", f"group of {len(items)}") for item in items]
 
     def one(self, key: str, item: int) -> tuple[str, str]:
         if len(self.groups) + len(self.alone) == 0:
@@ -35,7 +35,7 @@ class Recorder:
 
 
 def _submit_all(
-    groups: GroupCommit[int, str, str], recorder: Recorder, items: list[int]
+    groups: GroupCommit[int, tuple[str, str]], recorder: Recorder, items: list[int]
 ) -> dict[int, object]:
     """The first item holds the lead (blocked) while the rest queue; then everything runs."""
     answers: dict[int, object] = {}
@@ -63,7 +63,7 @@ def _submit_all(
 
 def test_items_queued_behind_a_running_group_are_done_together() -> None:
     recorder = Recorder()
-    groups: GroupCommit[int, str, str] = GroupCommit(recorder.together, recorder.one)
+    groups: GroupCommit[int, tuple[str, str]] = GroupCommit(recorder.together, recorder.one)
     answers = _submit_all(groups, recorder, [1, 2, 3, 4, 5])
     assert recorder.alone == [1]
     assert [sorted(group) for group in recorder.groups] == [[2, 3, 4, 5]]
@@ -75,7 +75,7 @@ def test_items_queued_behind_a_running_group_are_done_together() -> None:
 
 def test_a_failing_group_is_done_item_by_item_and_only_the_bad_item_fails() -> None:
     recorder = Recorder(bad={3})
-    groups: GroupCommit[int, str, str] = GroupCommit(recorder.together, recorder.one)
+    groups: GroupCommit[int, tuple[str, str]] = GroupCommit(recorder.together, recorder.one)
     answers = _submit_all(groups, recorder, [1, 2, 3, 4])
     assert len(recorder.groups) == 1
     assert sorted(recorder.alone) == [1, 2, 3, 4]
@@ -86,7 +86,7 @@ def test_a_failing_group_is_done_item_by_item_and_only_the_bad_item_fails() -> N
 
 def test_groups_are_cut_at_the_limit() -> None:
     recorder = Recorder()
-    groups: GroupCommit[int, str, str] = GroupCommit(
+    groups: GroupCommit[int, tuple[str, str]] = GroupCommit(
         recorder.together, recorder.one, size=lambda item: 10, limit=25
     )
     answers = _submit_all(groups, recorder, [1, 2, 3, 4, 5, 6])
@@ -106,7 +106,7 @@ def test_different_keys_do_not_wait_for_each_other() -> None:
             assert release.wait(10)
         return f"{key}:{item}", ""
 
-    groups: GroupCommit[int, str, str] = GroupCommit(lambda key, items: ([], ""), one)
+    groups: GroupCommit[int, tuple[str, str]] = GroupCommit(lambda key, items: [], one)
     slow = threading.Thread(target=groups.submit, args=("slow", 1))
     slow.start()
     assert started.wait(10)
@@ -119,7 +119,7 @@ def test_an_error_reaches_the_caller_that_caused_it() -> None:
     def one(key: str, item: int) -> tuple[str, str]:
         raise LookupError("office not found")
 
-    groups: GroupCommit[int, str, str] = GroupCommit(lambda key, items: ([], ""), one)
+    groups: GroupCommit[int, tuple[str, str]] = GroupCommit(lambda key, items: [], one)
     with pytest.raises(LookupError, match="office not found"):
         groups.submit("gone", 1)
     assert groups._leading == set()

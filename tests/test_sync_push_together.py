@@ -89,9 +89,7 @@ def test_the_same_field_changed_by_two_desks_in_one_group(server: tuple[str, Eng
         "journalist", row_id, {"full_name": ("Trần Thị Lan", "Trần Thị Lan Anh")}, "update", base, hlc=5
     )
     second = _op("journalist", row_id, {"full_name": ("Trần Thị Lan", "Trần Lan")}, "update", base, hlc=9)
-    (answers_an, answers_binh), office_version = push_together(
-        engine, office_id, [(an, [first]), (binh, [second])]
-    )
+    (answers_an, office_version), (answers_binh, _) = push_together(engine, [(an, [first]), (binh, [second])])
     assert answers_an[0].status == OpStatus.APPLIED
     assert answers_binh[0].status == OpStatus.CONFLICT
     (conflict,) = answers_binh[0].conflicts
@@ -105,7 +103,7 @@ def test_a_replay_inside_a_group_applies_once(server: tuple[str, Engine, str]) -
     _url, engine, office_id = server
     an = _desk(office_id, "an")
     op = _op("journalist", str(uuid.uuid4()), {"full_name": (None, "Lê Văn Hải")})
-    (first, again), _ = push_together(engine, office_id, [(an, [op]), (an, [op])])
+    ((first, _), (again, _)) = push_together(engine, [(an, [op]), (an, [op])])
     assert first == again and first[0].status == OpStatus.APPLIED
     (later,), _ = push(engine, an, [op])
     assert later == first[0]
@@ -117,9 +115,8 @@ def test_a_replay_inside_a_group_applies_once(server: tuple[str, Engine, str]) -
 def test_a_unique_key_is_claimed_once_in_a_group(server: tuple[str, Engine, str]) -> None:
     _url, engine, office_id = server
     activity, topic = str(uuid.uuid4()), str(uuid.uuid4())
-    (one, two), _ = push_together(
+    ((one, _), (two, _)) = push_together(
         engine,
-        office_id,
         [
             (_desk(office_id, "an"), [_topic(str(uuid.uuid4()), activity, topic)]),
             (_desk(office_id, "binh"), [_topic(str(uuid.uuid4()), activity, topic)]),
@@ -149,6 +146,24 @@ def test_a_key_released_and_claimed_in_one_batch(server: tuple[str, Engine, str]
     )
     assert [answer.status for answer in answers] == [OpStatus.REJECTED, OpStatus.REJECTED]
     _check_office(engine, office_id)
+
+
+def test_pushes_of_two_offices_in_one_transaction(server: tuple[str, Engine, str]) -> None:
+    """On SQLite the pushes of every office are grouped: each office keeps its own counter."""
+    _url, engine, office_a = server
+    office_b = admin.create_office(engine, "UBND-B")
+    a1, b1, a2 = _desk(office_a, "an"), _desk(office_b, "binh"), _desk(office_a, "chi")
+
+    def create(name: str) -> Op:
+        return _op("journalist", str(uuid.uuid4()), {"full_name": (None, name)})
+
+    answers = push_together(
+        engine, [(a1, [create("A1"), create("A2")]), (b1, [create("B1")]), (a2, [create("A3")])]
+    )
+    assert [[result.version for result in results] for results, _version in answers] == [[1, 2], [1], [3]]
+    assert [version for _results, version in answers] == [3, 1, 3]
+    _check_office(engine, office_a, inserts_only=True)
+    _check_office(engine, office_b, inserts_only=True)
 
 
 def test_workers_racing_for_one_key(server: tuple[str, Engine, str]) -> None:

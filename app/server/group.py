@@ -20,24 +20,23 @@ log = logging.getLogger(__name__)
 
 Item = TypeVar("Item")
 Answer = TypeVar("Answer")
-Shared = TypeVar("Shared")
 
 
 @dataclass
-class _Waiter(Generic[Item, Answer, Shared]):
+class _Waiter(Generic[Item, Answer]):
     item: Item
     wake: threading.Event = field(default_factory=threading.Event)
     leads: bool = False
     finished: bool = False
-    answer: tuple[Answer, Shared] | None = None
+    answer: Answer | None = None
     error: BaseException | None = None
 
 
-class GroupCommit(Generic[Item, Answer, Shared]):
+class GroupCommit(Generic[Item, Answer]):
     def __init__(
         self,
-        together: Callable[[str, list[Item]], tuple[list[Answer], Shared]],
-        alone: Callable[[str, Item], tuple[Answer, Shared]],
+        together: Callable[[str, list[Item]], list[Answer]],
+        alone: Callable[[str, Item], Answer],
         size: Callable[[Item], int] = lambda _item: 1,
         limit: int = 2000,
     ) -> None:
@@ -49,11 +48,11 @@ class GroupCommit(Generic[Item, Answer, Shared]):
         self._size = size
         self._limit = limit
         self._lock = threading.Lock()
-        self._queues: dict[str, list[_Waiter[Item, Answer, Shared]]] = {}
+        self._queues: dict[str, list[_Waiter[Item, Answer]]] = {}
         self._leading: set[str] = set()
 
-    def submit(self, key: str, item: Item) -> tuple[Answer, Shared]:
-        waiter: _Waiter[Item, Answer, Shared] = _Waiter(item)
+    def submit(self, key: str, item: Item) -> Answer:
+        waiter: _Waiter[Item, Answer] = _Waiter(item)
         with self._lock:
             self._queues.setdefault(key, []).append(waiter)
             if key not in self._leading:
@@ -85,7 +84,7 @@ class GroupCommit(Generic[Item, Answer, Shared]):
                     self._queues.pop(key, None)
                     self._leading.discard(key)
 
-    def _take(self, key: str) -> list[_Waiter[Item, Answer, Shared]]:
+    def _take(self, key: str) -> list[_Waiter[Item, Answer]]:
         queue = self._queues[key]
         taken, total = 0, 0
         while taken < len(queue) and (taken == 0 or total + self._size(queue[taken].item) <= self._limit):
@@ -94,17 +93,17 @@ class GroupCommit(Generic[Item, Answer, Shared]):
         group, self._queues[key] = queue[:taken], queue[taken:]
         return group
 
-    def _do(self, key: str, group: list[_Waiter[Item, Answer, Shared]]) -> None:
+    def _do(self, key: str, group: list[_Waiter[Item, Answer]]) -> None:
         if len(group) > 1:
             try:
-                answers, shared = self._together(key, [waiter.item for waiter in group])
+                answers = self._together(key, [waiter.item for waiter in group])
             except Exception:
                 log.warning(
                     "a group of %d for %s failed; doing each on its own", len(group), key, exc_info=True
                 )
             else:
                 for waiter, answer in zip(group, answers, strict=True):
-                    waiter.answer = (answer, shared)
+                    waiter.answer = answer
                 self._finish(group)
                 return
         for waiter in group:
@@ -115,7 +114,7 @@ class GroupCommit(Generic[Item, Answer, Shared]):
         self._finish(group)
 
     @staticmethod
-    def _finish(group: list[_Waiter[Item, Answer, Shared]]) -> None:
+    def _finish(group: list[_Waiter[Item, Answer]]) -> None:
         for waiter in group:
             waiter.finished = True
             waiter.leads = False

@@ -59,51 +59,60 @@ GROUP_OPS = 2000
 
 
 Push = tuple[Caller, list[Op]]
+Answer = tuple[list[OpResult], int]  # the results of a push's ops, and its office's version after it
 
 
 class Pusher:
-    """The server's way in for pushes. Pushes of one office that arrive while another is being
-    written wait and are then written together, in one transaction (app/server/group.py): a burst
-    of desks syncing at once then costs about one take of the office counter and one commit,
-    instead of each push queueing behind the others' round trips."""
+    """The server's way in for pushes. Pushes that arrive while another is being written wait
+    and are then written together, in one transaction (app/server/group.py): a burst of desks
+    syncing at once costs about one take of the office counter and one commit, instead of each
+    push queueing behind the others' round trips and commits. On PostgreSQL pushes are grouped
+    by office (each office has its own counter); on SQLite, where the whole file has one writer
+    at a time, pushes of every office are grouped."""
 
     def __init__(self, engine: Engine) -> None:
-        self._groups: GroupCommit[Push, list[OpResult], int] = GroupCommit(
-            together=lambda office_id, pushes: push_together(engine, office_id, pushes),
-            alone=lambda office_id, one: _first(push_together(engine, office_id, [one])),
+        self._by_office = engine.dialect.name != "sqlite"
+        self._groups: GroupCommit[Push, Answer] = GroupCommit(
+            together=lambda _key, pushes: push_together(engine, pushes),
+            alone=lambda _key, one: push_together(engine, [one])[0],
             size=lambda one: len(one[1]),
             limit=GROUP_OPS,
         )
 
-    def push(self, caller: Caller, ops: list[Op]) -> tuple[list[OpResult], int]:
-        return self._groups.submit(caller.office_id, (caller, ops))
+    def push(self, caller: Caller, ops: list[Op]) -> Answer:
+        return self._groups.submit(caller.office_id if self._by_office else "", (caller, ops))
 
 
-def push(engine: Engine, caller: Caller, ops: list[Op]) -> tuple[list[OpResult], int]:
+def push(engine: Engine, caller: Caller, ops: list[Op]) -> Answer:
     """One push on its own."""
-    return _first(push_together(engine, caller.office_id, [(caller, ops)]))
+    return push_together(engine, [(caller, ops)])[0]
 
 
-def _first(outcome: tuple[list[list[OpResult]], int]) -> tuple[list[OpResult], int]:
-    answers, office_version = outcome
-    return answers[0], office_version
-
-
-def push_together(engine: Engine, office_id: str, pushes: list[Push]) -> tuple[list[list[OpResult]], int]:
-    """Several pushes of one office in one transaction, in the order given: the same outcome as
-    one after the other, for one take of the office counter and one commit."""
+def push_together(engine: Engine, pushes: list[Push]) -> list[Answer]:
+    """Several pushes in one transaction: the same outcome as one after the other, in the order
+    given, for one take of each office's counter and one commit."""
+    by_office: dict[str, list[int]] = {}
+    for index, (caller, _ops) in enumerate(pushes):
+        by_office.setdefault(caller.office_id, []).append(index)
     for attempt in range(1, ATTEMPTS + 1):
         try:
+            answers: dict[int, list[_Done]] = {}
+            versions: dict[str, int] = {}
             with engine.begin() as connection:
-                batch = _Batch(connection, office_id)
-                batch.load([op for _caller, ops in pushes for op in ops])
-                answers = [batch.apply(caller, ops) for caller, ops in pushes]
-                office_version = batch.write()
-            return [[done.result for done in answer] for answer in answers], office_version
+                for office_id, indices in sorted(by_office.items()):
+                    batch = _Batch(connection, office_id)
+                    batch.load([op for index in indices for op in pushes[index][1]])
+                    for index in indices:
+                        answers[index] = batch.apply(*pushes[index])
+                    versions[office_id] = batch.write()
+            return [
+                ([done.result for done in answers[index]], versions[caller.office_id])
+                for index, (caller, _ops) in enumerate(pushes)
+            ]
         except IntegrityError:
             if attempt == ATTEMPTS:
                 raise
-            log.info("push of office %s raced another push; working it out again", office_id)
+            log.info("a push of %s raced another push; working it out again", ", ".join(by_office))
     raise AssertionError("unreachable")
 
 
