@@ -52,7 +52,8 @@ def test_login_sync_now_indicator_and_conflict_inbox(qtbot, qtmodeltester, harne
     assert controller.online is True
     qtbot.waitUntil(lambda: page.pending_value.text() == "0", timeout=WAIT_MS)
 
-    # Another desk changes the same field; ours changes it too, later: ours wins, theirs is kept.
+    # Another desk changes the same field; ours changes it too, later: ours is in use, the other
+    # desk's value is the one replaced, and this desk restores it.
     b = harness.desk("binh")
     b.ok_round()
     b.services.journalists.update(journalist.id, {"notes": "của Bình"})
@@ -71,9 +72,11 @@ def test_login_sync_now_indicator_and_conflict_inbox(qtbot, qtmodeltester, harne
         window.grab().save(os.path.join(os.environ["COMMDESK_SCREENSHOTS"], "sync-conflicts.png"))
     qtbot.waitUntil(lambda: "1" in window.connection_label.text(), timeout=WAIT_MS)  # "1 conflict to review"
 
+    model = page.conflict_model
+    assert (model.index(0, 2).data(), model.index(0, 3).data()) == ("của An (this desk)", "của Bình")
     page.conflict_view.selectRow(0)
-    assert page.keep_theirs.isEnabled()
-    qtbot.mouseClick(page.keep_theirs, Qt.MouseButton.LeftButton)
+    assert page.restore_replaced.isEnabled()
+    qtbot.mouseClick(page.restore_replaced, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.conflict_model.rowCount() == 0, timeout=WAIT_MS)
     assert page.banner.isHidden()
     qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)

@@ -1163,20 +1163,20 @@
         <translation>Trường</translation>
     </message>
     <message>
-        <source>My value</source>
-        <translation>Giá trị của tôi</translation>
+        <source>In use</source>
+        <translation>Đang dùng</translation>
     </message>
     <message>
-        <source>Their value</source>
-        <translation>Giá trị của người kia</translation>
-    </message>
-    <message>
-        <source>Kept for now</source>
-        <translation>Đang giữ</translation>
+        <source>Replaced</source>
+        <translation>Bị thay thế</translation>
     </message>
     <message>
         <source>Found</source>
         <translation>Phát hiện lúc</translation>
+    </message>
+    <message>
+        <source>(this desk)</source>
+        <translation>(máy này)</translation>
     </message>
     <message>
         <source>deleted</source>
@@ -1203,12 +1203,8 @@
         <translation>xóa bản ghi</translation>
     </message>
     <message>
-        <source>mine</source>
-        <translation>của tôi</translation>
-    </message>
-    <message>
-        <source>theirs</source>
-        <translation>của người kia</translation>
+        <source>Written on this computer.</source>
+        <translation>Do máy này ghi.</translation>
     </message>
 </context>
 <context>
@@ -4237,20 +4233,30 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
         <translation>Kết nối</translation>
     </message>
     <message>
-        <source>Keep mine</source>
-        <translation>Giữ của tôi</translation>
+        <source>Keep the value in use</source>
+        <translation>Giữ giá trị đang dùng</translation>
     </message>
     <message>
-        <source>Keep theirs</source>
-        <translation>Giữ của người kia</translation>
+        <source>Restore the replaced value</source>
+        <translation>Khôi phục giá trị bị thay thế</translation>
+    </message>
+    <message>
+        <source>The same information was changed on two computers of the office. The value in use is the one every computer has now; the value it replaced is kept here so nothing is lost. Anyone in the office can settle it: keep the value in use, restore the replaced one, or write a combined value. The decision reaches every computer.</source>
+        <translation>Cùng một thông tin đã được sửa trên hai máy của đơn vị. Giá trị đang dùng là giá trị mọi máy hiện có; giá trị bị thay thế được giữ lại ở đây để không mất gì. Bất kỳ ai trong đơn vị cũng có thể xử lý: giữ giá trị đang dùng, khôi phục giá trị bị thay thế, hoặc nhập một giá trị kết hợp. Quyết định được gửi tới mọi máy.</translation>
+    </message>
+    <message>
+        <source>In use: %1
+Replaced: %2
+
+The value to keep:</source>
+        <translation>Đang dùng: %1
+Bị thay thế: %2
+
+Giá trị cần giữ:</translation>
     </message>
     <message>
         <source>Edit merged…</source>
         <translation>Sửa thành giá trị kết hợp…</translation>
-    </message>
-    <message>
-        <source>The same information was changed on two computers. The value kept for now is shown; choose which one is right, or write a combined value. Until then this list stays here.</source>
-        <translation>Cùng một thông tin đã được sửa trên hai máy. Giá trị đang được giữ được hiển thị; hãy chọn giá trị đúng hoặc nhập một giá trị kết hợp. Danh sách này còn ở đây cho tới khi được xử lý hết.</translation>
     </message>
     <message>
         <source>Send again</source>
@@ -4271,16 +4277,6 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     <message>
         <source>Combined value</source>
         <translation>Giá trị kết hợp</translation>
-    </message>
-    <message>
-        <source>Mine: %1
-Theirs: %2
-
-The value to keep:</source>
-        <translation>Của tôi: %1
-Của người kia: %2
-
-Giá trị cần giữ:</translation>
     </message>
     <message>
         <source>That value cannot be read: %1</source>

@@ -1,4 +1,10 @@
-"""The conflict inbox as a table: one row per field changed in two places."""
+"""The conflict inbox as a table: one row per field changed in two places.
+
+A conflict belongs to the whole office, so a colleague on a third desk may be the one settling it:
+the columns say what happened (the value in use, the value it replaced), not whose value is whose,
+and mark a value "this desk" only when this computer wrote it. The resolution codes underneath
+("mine"/"theirs", from the desk's own point of view) are unchanged.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +21,7 @@ from PySide6.QtCore import (
 )
 
 from app.services.labels import field_label
-from app.sync.conflicts import Conflict
+from app.sync.conflicts import KEEP_MINE, KEEP_THEIRS, Conflict
 from app.ui.formatting import format_date, format_datetime
 
 Index = QModelIndex | QPersistentModelIndex
@@ -23,11 +29,40 @@ Index = QModelIndex | QPersistentModelIndex
 COLUMNS = (
     QT_TRANSLATE_NOOP("ConflictModel", "Record"),
     QT_TRANSLATE_NOOP("ConflictModel", "Field"),
-    QT_TRANSLATE_NOOP("ConflictModel", "My value"),
-    QT_TRANSLATE_NOOP("ConflictModel", "Their value"),
-    QT_TRANSLATE_NOOP("ConflictModel", "Kept for now"),
+    QT_TRANSLATE_NOOP("ConflictModel", "In use"),
+    QT_TRANSLATE_NOOP("ConflictModel", "Replaced"),
     QT_TRANSLATE_NOOP("ConflictModel", "Found"),
 )
+IN_USE_COLUMN, REPLACED_COLUMN = 2, 3
+
+
+def in_use(conflict: Conflict) -> Any:
+    """The value the office's server kept, which every desk now has."""
+    return conflict.mine if conflict.kept_side == "local" else conflict.theirs
+
+
+def replaced(conflict: Conflict) -> Any:
+    """The value that lost, kept aside in the conflict record."""
+    return conflict.theirs if conflict.kept_side == "local" else conflict.mine
+
+
+def in_use_written_here(conflict: Conflict) -> bool:
+    """Whether this desk wrote the value in use (the desk's record says which side was its own
+    only when the kept value was; see app/sync/local.py)."""
+    return conflict.kept_side == "local"
+
+
+def keep_in_use_choice(conflict: Conflict) -> str:
+    """The resolution code that keeps the value in use, from this desk's point of view."""
+    return KEEP_MINE if conflict.kept_side == "local" else KEEP_THEIRS
+
+
+def restore_replaced_choice(conflict: Conflict) -> str:
+    return KEEP_THEIRS if conflict.kept_side == "local" else KEEP_MINE
+
+
+def this_desk_mark() -> str:
+    return QCoreApplication.translate("ConflictModel", "(this desk)")
 
 
 def show_value(conflict: Conflict, value: Any) -> str:
@@ -93,20 +128,20 @@ class ConflictModel(QAbstractTableModel):
                     if conflict.deletion
                     else str(field_label(conflict.field))
                 )
-            if column == 2:
-                return show_value(conflict, conflict.mine)
-            if column == 3:
-                return show_value(conflict, conflict.theirs)
+            if column == IN_USE_COLUMN:
+                text = show_value(conflict, in_use(conflict))
+                return f"{text} {this_desk_mark()}" if in_use_written_here(conflict) else text
+            if column == REPLACED_COLUMN:
+                return show_value(conflict, replaced(conflict))
             if column == 4:
-                return (
-                    QCoreApplication.translate("ConflictModel", "mine")
-                    if conflict.kept_side == "local"
-                    else QCoreApplication.translate("ConflictModel", "theirs")
-                )
-            if column == 5:
                 return format_datetime(conflict.detected_at)
-        if role == Qt.ItemDataRole.ToolTipRole and column in (2, 3):
-            return show_value(conflict, conflict.mine if column == 2 else conflict.theirs)
+        if role == Qt.ItemDataRole.ToolTipRole and column == IN_USE_COLUMN:
+            text = show_value(conflict, in_use(conflict))
+            if in_use_written_here(conflict):
+                text += "\n" + QCoreApplication.translate("ConflictModel", "Written on this computer.")
+            return text
+        if role == Qt.ItemDataRole.ToolTipRole and column == REPLACED_COLUMN:
+            return show_value(conflict, replaced(conflict))
         if role == Qt.ItemDataRole.UserRole:
             return conflict.id
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -24,11 +25,20 @@ from PySide6.QtWidgets import (
 )
 
 from app.sync.client import SyncStatus
-from app.sync.conflicts import KEEP_MINE, KEEP_THEIRS, MERGED, Conflict, ConflictInbox
+from app.sync.conflicts import MERGED, Conflict, ConflictInbox
 from app.sync.engine import RoundResult
 from app.ui.context import UiContext
 from app.ui.formatting import format_datetime
-from app.ui.sync.conflicts_model import ConflictModel, show_value
+from app.ui.sync.conflicts_model import (
+    ConflictModel,
+    in_use,
+    in_use_written_here,
+    keep_in_use_choice,
+    replaced,
+    restore_replaced_choice,
+    show_value,
+    this_desk_mark,
+)
 from app.ui.sync.connection import ConnectionSection, explain
 from app.ui.sync.controller import sync_controller, while_alive
 
@@ -109,27 +119,29 @@ class SyncPage(QWidget):
         self.conflict_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.conflict_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.conflict_view.verticalHeader().setVisible(False)
-        self.keep_mine = QPushButton(self.tr("Keep mine"))
-        self.keep_mine.setObjectName("keepMine")
-        self.keep_theirs = QPushButton(self.tr("Keep theirs"))
-        self.keep_theirs.setObjectName("keepTheirs")
+        self.keep_in_use = QPushButton(self.tr("Keep the value in use"))
+        self.keep_in_use.setObjectName("keepInUse")
+        self.restore_replaced = QPushButton(self.tr("Restore the replaced value"))
+        self.restore_replaced.setObjectName("restoreReplaced")
         self.edit_merged = QPushButton(self.tr("Edit merged…"))
         self.edit_merged.setObjectName("editMerged")
-        self.keep_mine.clicked.connect(lambda: self.resolve(KEEP_MINE))
-        self.keep_theirs.clicked.connect(lambda: self.resolve(KEEP_THEIRS))
+        self.keep_in_use.clicked.connect(lambda: self._resolve_selected(keep_in_use_choice))
+        self.restore_replaced.clicked.connect(lambda: self._resolve_selected(restore_replaced_choice))
         self.edit_merged.clicked.connect(self._edit_merged)
         self.conflict_view.selectionModel().selectionChanged.connect(
             lambda *_: self._enable_conflict_buttons()
         )
         explanation = QLabel(
             self.tr(
-                "The same information was changed on two computers. The value kept for now is shown; "
-                "choose which one is right, or write a combined value. Until then this list stays here."
+                "The same information was changed on two computers of the office. The value in use is "
+                "the one every computer has now; the value it replaced is kept here so nothing is lost. "
+                "Anyone in the office can settle it: keep the value in use, restore the replaced one, "
+                "or write a combined value. The decision reaches every computer."
             )
         )
         explanation.setWordWrap(True)
         buttons = QHBoxLayout()
-        for button in (self.keep_mine, self.keep_theirs, self.edit_merged):
+        for button in (self.keep_in_use, self.restore_replaced, self.edit_merged):
             buttons.addWidget(button)
         buttons.addStretch(1)
         tab = QWidget()
@@ -176,6 +188,11 @@ class SyncPage(QWidget):
             return None
         return self.conflict_model.conflicts[rows[0].row()]
 
+    def _resolve_selected(self, choice_for: Callable[[Conflict], str]) -> None:
+        conflict = self.selected_conflict()
+        if conflict is not None:
+            self.resolve(choice_for(conflict))
+
     def resolve(self, choice: str, value: Any = None) -> None:
         conflict = self.selected_conflict()
         if conflict is None:
@@ -199,18 +216,22 @@ class SyncPage(QWidget):
         conflict = self.selected_conflict()
         if conflict is None or conflict.deletion:
             return
+        current, lost = in_use(conflict), replaced(conflict)
+        current_text = show_value(conflict, current)
+        if in_use_written_here(conflict):
+            current_text += " " + this_desk_mark()
         text, ok = QInputDialog.getMultiLineText(
             self,
             self.tr("Combined value"),
-            self.tr("Mine: %1\nTheirs: %2\n\nThe value to keep:")
-            .replace("%1", show_value(conflict, conflict.mine))
-            .replace("%2", show_value(conflict, conflict.theirs)),
-            _editable(conflict.mine if conflict.mine is not None else conflict.theirs),
+            self.tr("In use: %1\nReplaced: %2\n\nThe value to keep:")
+            .replace("%1", current_text)
+            .replace("%2", show_value(conflict, lost)),
+            _editable(current if current is not None else lost),
         )
         if not ok:
             return
         try:
-            value = _parse_like(conflict.mine if conflict.mine is not None else conflict.theirs, text)
+            value = _parse_like(current if current is not None else lost, text)
         except ValueError:
             QMessageBox.warning(
                 self, self.tr("Conflict"), self.tr("That value cannot be read: %1").replace("%1", text)
@@ -263,7 +284,7 @@ class SyncPage(QWidget):
 
     def _enable_conflict_buttons(self) -> None:
         conflict = self.selected_conflict() if hasattr(self, "conflict_view") else None
-        for button in (self.keep_mine, self.keep_theirs):
+        for button in (self.keep_in_use, self.restore_replaced):
             button.setEnabled(conflict is not None)
         self.edit_merged.setEnabled(conflict is not None and not conflict.deletion)
 
