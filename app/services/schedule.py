@@ -171,6 +171,25 @@ class Choices:
 
 
 @dataclass
+class ActivityLinks:
+    """An activity's topics and invitations as stored now, and who changed them last."""
+
+    topic_ids: list[str]
+    topic_names: dict[str, str]
+    invitees: list[InviteeView]
+    changed_by: str = ""
+    changed_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class TopicChanges:
+    """Topics a person linked and unlinked, applied to whatever the activity has when saved."""
+
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+
+
+@dataclass
 class ActivityDetails:
     activity: Any
     topic_ids: list[str] = field(default_factory=list)
@@ -371,6 +390,28 @@ class CalendarService:
             details.invitees = self._invitees_in(session, activity_id)
         return details
 
+    def links(self, activity_id: str) -> ActivityLinks:
+        """The topics and invitations of ``activity_id`` now (an open editor compares them)."""
+        with self.db.session() as session:
+            topic_ids = self._topic_ids_in(session, activity_id)
+            names: dict[str, str] = {
+                topic_id: name
+                for topic_id, name in session.execute(
+                    select(PolicyTopic.id, PolicyTopic.name).where(PolicyTopic.id.in_(topic_ids))
+                )
+            }
+            links = ActivityLinks(topic_ids, names, self._invitees_in(session, activity_id))
+            for model in (ActivityTopic, ActivityInvitee):  # removed links count: tombstones included
+                last = session.execute(
+                    select(model.updated_at, model.updated_by)
+                    .where(model.activity_id == activity_id)
+                    .order_by(model.updated_at.desc())
+                    .limit(1)
+                ).first()
+                if last is not None and (links.changed_at is None or last[0] > links.changed_at):
+                    links.changed_at, links.changed_by = last[0], last[1]
+        return links
+
     def _invitees_in(self, session: Session, activity_id: str) -> list[InviteeView]:
         query = (
             select(ActivityInvitee, Journalist.full_name, PressAgency.name)
@@ -420,8 +461,11 @@ class CalendarService:
         values: dict[str, Any],
         scope: Scope = "all",
         topic_ids: Sequence[str] | None = None,
+        topic_changes: TopicChanges | None = None,
     ) -> Any:
-        """Change one occurrence, it and the following ones, or the whole series."""
+        """Change one occurrence, it and the following ones, or the whole series. Topics are
+        either set outright (``topic_ids``) or changed (``topic_changes``: a link made or removed
+        elsewhere meanwhile stays as it is)."""
         if "status" in values and values["status"] != occurrence.activity.status:
             self._check_transition(occurrence.activity.status, values["status"])
         values = self._keep_duration(occurrence, values)
@@ -429,6 +473,10 @@ class CalendarService:
             row = self._edit_in(session, occurrence, values, scope)
             if topic_ids is not None:
                 self._set_topics_in(session, row.id, topic_ids)
+            if topic_changes is not None:
+                current = self._topic_ids_in(session, row.id)
+                kept = [t for t in current if t not in topic_changes.removed]
+                self._set_topics_in(session, row.id, kept + [t for t in topic_changes.added if t not in kept])
             result = to_row(row)
         self._published()
         return result
