@@ -468,6 +468,10 @@
         <translation>Mặc định (%1 phút)</translation>
     </message>
     <message>
+        <source>The topics or invitations of this activity were changed by {who} at {when}.</source>
+        <translation>Chủ đề hoặc danh sách khách mời của hoạt động này vừa được {who} thay đổi lúc {when}.</translation>
+    </message>
+    <message>
         <source>— (enter when the case was received)</source>
         <translation>— (nhập thời điểm nhận vụ việc)</translation>
     </message>

@@ -1,7 +1,14 @@
-"""The activity editor: every field, type-specific parts, recurrence, invitees, conflict warnings."""
+"""The activity editor: every field, type-specific parts, recurrence, invitees, conflict warnings.
+
+Topics and invitations are rows of their own, changed by other desks independently of the
+activity: while the editor is open they are watched like the activity itself. Untouched lists
+reload quietly; edited ones get their own bar (reload the lists, or keep the edits laid over the
+newer lists), and saving sends only what the person changed in them.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
@@ -32,20 +39,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import ValidationError
+from app.errors import NotFound, ValidationError
 from app.models import enums as e
 from app.services.labels import enum_label
-from app.services.schedule import ActivityDetails, Choices, ConflictWarning, Occurrence, Scope
+from app.services.schedule import (
+    ActivityDetails,
+    ActivityLinks,
+    Choices,
+    ConflictWarning,
+    Occurrence,
+    Scope,
+    TopicChanges,
+)
 from app.ui.calendar.common import at_local, while_alive
-from app.ui.calendar.invitees import AttendanceDelegate, InviteeModel, InviteeRow
+from app.ui.calendar.invitees import AttendanceDelegate, InviteeModel, InviteeRow, merge_invitee_edits
 from app.ui.calendar.recurrence_editor import RecurrenceEditor
 from app.ui.context import UiContext
-from app.ui.form_dialog import FormDialog
+from app.ui.form_dialog import FormDialog, RecordChangedBar
 from app.ui.formatting import LOCAL_TZ, format_datetime
 from app.ui.money_edit import MoneyEdit
 
 PRESS_CONFERENCES = {t.value for t in e.PRESS_CONFERENCE_TYPES}
 INVITING_TYPES = PRESS_CONFERENCES | {"interview", "dialogue", "talk_show", "press_briefing"}
+LINK_TABLES = frozenset({"activity_topic", "activity_invitee"})
 
 
 def to_qt(moment: datetime) -> QDateTime:
@@ -125,6 +141,8 @@ class ActivityEditor(FormDialog):
         self.accept_conflicts: Callable[[list[ConflictWarning]], bool] = lambda w: confirm_conflicts(self, w)
         self._journalists: dict[str, str] = {}
         self._agencies: dict[str, str] = {}
+        self._links: ActivityLinks | None = None  # the topics and invitations as last shown from storage
+        self._newer_links: ActivityLinks | None = None  # changed lists waiting for the person's choice
         self._build()
         first = start or at_local(date.today(), 9)
         self.starts.setDateTime(to_qt(first))
@@ -322,7 +340,14 @@ class ActivityEditor(FormDialog):
             },
         )
         layout.setStretch(0, 1)
+        self.links_bar = RecordChangedBar(self)
+        self.links_bar.setObjectName("linksChangedBar")
+        self.links_bar.reload_button.clicked.connect(self.reload_links)
+        self.links_bar.keep_button.clicked.connect(self.keep_my_link_edits)
+        layout.insertWidget(layout.indexOf(self.change_bar) + 1, self.links_bar)
         self.buttons.setEnabled(False)
+        if self.occurrence is not None:
+            self.ctx.data_changed.changed.connect(self._links_maybe_changed)
 
         self.type.currentIndexChanged.connect(self._type_changed)
         self.all_day.toggled.connect(self._all_day_changed)
@@ -341,17 +366,20 @@ class ActivityEditor(FormDialog):
         calendar = self.ctx.services.calendar
         activity_id = self.occurrence.activity.id if self.occurrence else None
 
-        def load() -> tuple[Choices, ActivityDetails | None, list[str], int]:
+        def load() -> tuple[Choices, ActivityDetails | None, ActivityLinks | None, list[str], int]:
             details = calendar.details(activity_id) if activity_id else None
+            links = calendar.links(activity_id) if activity_id else None
             status = details.activity.status if details else e.ActivityStatus.PLANNED.value
             reminder = int(self.ctx.services.preferences.get("reminders.minutes_before"))
-            return calendar.choices(), details, calendar.allowed_statuses(status), reminder
+            return calendar.choices(), details, links, calendar.allowed_statuses(status), reminder
 
         self.ctx.tasks.run_db(load, self._loaded, self.errors.show)
 
     @while_alive
-    def _loaded(self, result: tuple[Choices, ActivityDetails | None, list[str], int]) -> None:
-        choices, details, allowed, default_reminder = result
+    def _loaded(
+        self, result: tuple[Choices, ActivityDetails | None, ActivityLinks | None, list[str], int]
+    ) -> None:
+        choices, details, links, allowed, default_reminder = result
         self.details = details
         self.reminder.setSpecialValueText(self.tr("Default (%1 min)").replace("%1", str(default_reminder)))
         for combo in (self.chair, self.spokesperson):
@@ -359,11 +387,7 @@ class ActivityEditor(FormDialog):
             for staff_id, name in choices.staff:
                 combo.addItem(name, staff_id)
         for topic_id, name in choices.topics:
-            item = QListWidgetItem(name)
-            item.setData(Qt.ItemDataRole.UserRole, topic_id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.topics.addItem(item)
+            self._add_topic_item(topic_id, name)
         self._agencies = self._unique(choices.agencies)
         self._journalists = self._unique(choices.journalists)
         for edit, names in ((self.agency_pick, self._agencies), (self.journalist_pick, self._journalists)):
@@ -376,6 +400,7 @@ class ActivityEditor(FormDialog):
             self.status.addItem(str(enum_label(e.ActivityStatus, code)), code)
         if details is not None and self.occurrence is not None:
             self._fill(details, self.occurrence)
+            self._show_links(links or ActivityLinks(details.topic_ids, {}, details.invitees))
             self.loaded()
         self.ready = True
         self.buttons.setEnabled(True)
@@ -396,7 +421,8 @@ class ActivityEditor(FormDialog):
         return self.saved
 
     def fill(self, row: Any) -> None:
-        """The activity changed underneath: show its new version (topics and invitees are kept)."""
+        """The activity changed underneath: show its new version (topics and invitees are watched
+        on their own, see :meth:`check_links`)."""
         occurrence, details = self.occurrence, self.details
         if occurrence is None or details is None:
             return
@@ -413,13 +439,7 @@ class ActivityEditor(FormDialog):
         self._fill(self.details, occurrence)
 
     def form_state(self) -> dict[str, Any]:
-        invitees = self.invitee_model
-        return {
-            **self.values(),
-            "status": self.status.currentData(),
-            "topics": self.topic_ids(),
-            "invitees": (len(invitees.new_rows()), len(invitees.changed_rows()), len(invitees.removed)),
-        }
+        return {**self.values(), "status": self.status.currentData()}
 
     def _fill(self, details: ActivityDetails, occurrence: Occurrence) -> None:
         row = details.activity
@@ -437,10 +457,6 @@ class ActivityEditor(FormDialog):
         self.planned_cost.setAmount(row.planned_cost or None)
         self.actual_cost.setAmount(row.actual_cost or None)
         self.reminder.setValue(-1 if row.reminder_minutes is None else row.reminder_minutes)
-        for index in range(self.topics.count()):
-            item = self.topics.item(index)
-            if item.data(Qt.ItemDataRole.UserRole) in details.topic_ids:
-                item.setCheckState(Qt.CheckState.Checked)
         series_rule = row.rrule
         if occurrence.is_recurring and not series_rule:
             series_rule = ""  # an edited occurrence: it does not repeat on its own
@@ -453,15 +469,100 @@ class ActivityEditor(FormDialog):
         if row.statement_made_at is not None:
             self.statement_known.setChecked(True)
             self.statement_made.setDateTime(to_qt(row.statement_made_at))
-        self.invitee_model.set_rows(
-            [
-                InviteeRow(
-                    v.id, v.agency_id, v.journalist_id, v.name, v.agency_name, v.attendance, v.attendance
-                )
-                for v in details.invitees
-            ]
-        )
         self._update_emergency()
+
+    # ----- topics and invitations changing underneath -------------------------------------
+
+    def _add_topic_item(self, topic_id: str, name: str) -> QListWidgetItem:
+        item = QListWidgetItem(name)
+        item.setData(Qt.ItemDataRole.UserRole, topic_id)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Unchecked)
+        self.topics.addItem(item)
+        return item
+
+    def _check_topics(self, topic_ids: list[str], names: dict[str, str]) -> None:
+        """Tick exactly ``topic_ids`` (a topic new to this editor gets its line)."""
+        listed = {self.topics.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.topics.count())}
+        for topic_id in topic_ids:
+            if topic_id not in listed:
+                self._add_topic_item(topic_id, names.get(topic_id, "?"))
+        for index in range(self.topics.count()):
+            item = self.topics.item(index)
+            ticked = item.data(Qt.ItemDataRole.UserRole) in topic_ids
+            item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+
+    def _show_links(self, links: ActivityLinks) -> None:
+        """Show the stored lists as they are, dropping any edit of them."""
+        self._links, self._newer_links = links, None
+        self.links_bar.hide()
+        self._check_topics(links.topic_ids, links.topic_names)
+        self.invitee_model.set_rows([InviteeRow.stored(view) for view in links.invitees])
+
+    def links_edited(self) -> bool:
+        """Whether the person changed the topics or the invitations since they were shown."""
+        if self._links is None:
+            return False
+        return set(self.topic_ids()) != set(self._links.topic_ids) or self.invitee_model.is_edited()
+
+    def _links_maybe_changed(self, tables: frozenset[str]) -> None:
+        if LINK_TABLES & tables:
+            self.check_links()
+
+    def check_links(self) -> None:
+        """Read the activity's topics and invitations again and react if they changed."""
+        if self.occurrence is None or self._links is None or self._saving or not self.isVisible():
+            return
+        calendar, activity_id = self.ctx.services.calendar, self.occurrence.activity.id
+        self.ctx.tasks.run_db(lambda: calendar.links(activity_id), self._links_read, lambda _error: None)
+
+    @while_alive
+    def _links_read(self, links: ActivityLinks) -> None:
+        if self._links is None or self._saving or self.result() or not self.isVisible():
+            return
+        if _same_links(links, self._links) or (
+            self._newer_links is not None and _same_links(links, self._newer_links)
+        ):
+            return
+        if not self.links_edited():
+            self._show_links(links)  # nothing changed here: show the new lists without asking
+            return
+        self._newer_links = links
+        when = format_datetime(links.changed_at) if links.changed_at else "?"
+        self.links_bar.show_changed(links.changed_by, when)
+        self.links_bar.message.setText(
+            self.tr("The topics or invitations of this activity were changed by {who} at {when}.").format(
+                who=links.changed_by or "?", when=when
+            )
+        )
+
+    def reload_links(self) -> None:
+        if self._newer_links is not None:
+            self._show_links(self._newer_links)
+
+    def keep_my_link_edits(self) -> None:
+        """Lay the person's edits of the lists over the newer ones; saving sends just those edits."""
+        newer, base = self._newer_links, self._links
+        if newer is None or base is None:
+            return
+        mine = self.topic_ids()
+        added = [t for t in mine if t not in base.topic_ids]
+        removed = [t for t in base.topic_ids if t not in mine]
+        topics = [t for t in newer.topic_ids if t not in removed] + [
+            t for t in added if t not in newer.topic_ids
+        ]
+        rows, gone = merge_invitee_edits(self.invitee_model.rows, self.invitee_model.removed, newer.invitees)
+        self._links, self._newer_links = newer, None
+        self.links_bar.hide()
+        self._check_topics(topics, newer.topic_names)
+        self.invitee_model.set_rows(rows, gone)
+
+    def topic_changes(self) -> TopicChanges:
+        base = self._links.topic_ids if self._links is not None else []
+        mine = self.topic_ids()
+        return TopicChanges(
+            added=tuple(t for t in mine if t not in base), removed=tuple(t for t in base if t not in mine)
+        )
 
     # ----- reacting ------------------------------------------------------------------------
 
@@ -619,7 +720,11 @@ class ActivityEditor(FormDialog):
         ]
 
     def save(self) -> None:
-        if not self.ready or not self.may_save():
+        if not self.ready:
+            return
+        if self._newer_links is not None:
+            self.keep_my_link_edits()  # saving with the lists' bar open keeps the edits, as for fields
+        if not self.may_save():
             return
         problem = self.recurrence.error()
         if problem:
@@ -652,31 +757,83 @@ class ActivityEditor(FormDialog):
             return
         calendar = self.ctx.services.calendar
         occurrence = self.occurrence
-        topic_ids = self.topic_ids()
+        topic_ids, topic_changes = self.topic_ids(), self.topic_changes()
         status = self.status.currentData()
         status_edited = self.was_edited("status", status)  # never undo a status set elsewhere
-        new_invitees = [(r.agency_id, r.journalist_id) for r in self.invitee_model.new_rows()]
-        changed = [(r.id or "", r.attendance) for r in self.invitee_model.changed_rows()]
-        removed = list(self.invitee_model.removed)
-        invites = self.type.currentData() in INVITING_TYPES
+        write_invitations = self._invitation_writer()
 
         def write() -> Any:
             if occurrence is None:
                 row = calendar.create(values, topic_ids)
-            else:
-                row = calendar.edit(occurrence, values, scope, topic_ids)
+            else:  # only the person's topic changes: links made elsewhere meanwhile stay
+                row = calendar.edit(occurrence, values, scope, topic_changes=topic_changes)
             if status != row.status and status_edited:
                 row = calendar.set_status(row.id, status)
-            if invites:
-                for invitee_id in removed:
-                    calendar.uninvite(invitee_id)
-                for invitee_id, attendance in changed:
-                    calendar.set_attendance(invitee_id, attendance)
-                for agency_id, journalist_id in new_invitees:
-                    calendar.invite(row.id, agency_id=agency_id, journalist_id=journalist_id)
+            write_invitations(row.id)
             return row
 
         self.ctx.tasks.run_db(self.guarded(write), self._saved, self._failed)
+
+    def _invitation_writer(self, everyone: bool = False) -> Callable[[str], None]:
+        """What the person did to the invitations, to apply on the worker to what is stored then:
+        an invitation already removed elsewhere is not removed twice, one already made elsewhere
+        is not made twice, and a re-marked one removed elsewhere meanwhile is made again.
+        ``everyone``: invite every listed row anew (saving a deleted activity as a new one)."""
+        calendar = self.ctx.services.calendar
+        if self.type.currentData() not in INVITING_TYPES:
+            return lambda _activity_id: None
+        model = self.invitee_model
+        fresh = model.rows if everyone else model.new_rows()
+        new = [(r.agency_id, r.journalist_id, r.attendance) for r in fresh]
+        changed = (
+            []
+            if everyone
+            else [(r.id or "", r.agency_id, r.journalist_id, r.attendance) for r in model.changed_rows()]
+        )
+        removed = [] if everyone else list(model.removed)
+        invited = e.Attendance.INVITED.value
+
+        def write(activity_id: str) -> None:
+            wanted = list(new)
+            for invitee_id in removed:
+                with contextlib.suppress(NotFound):  # already removed elsewhere: as wanted
+                    calendar.uninvite(invitee_id)
+            for invitee_id, agency_id, journalist_id, attendance in changed:
+                try:
+                    calendar.set_attendance(invitee_id, attendance)
+                except NotFound:
+                    wanted.append((agency_id, journalist_id, attendance))
+            stored = {(v.agency_id, v.journalist_id): v for v in calendar.invitees(activity_id)}
+            for agency_id, journalist_id, attendance in wanted:
+                found = stored.get((agency_id, journalist_id))
+                if found is None:
+                    made = calendar.invite(activity_id, agency_id=agency_id, journalist_id=journalist_id)
+                    invitee_id, current = made.id, invited
+                else:
+                    invitee_id, current = found.id, found.attendance
+                if attendance != invited and attendance != current:
+                    calendar.set_attendance(invitee_id, attendance)
+
+        return write
+
+    def create_operation(self, values: dict[str, Any]) -> Callable[[], Any]:
+        """Saving as a new activity (this one was deleted elsewhere): its topics and invitations too."""
+        calendar, topic_ids = self.ctx.services.calendar, self.topic_ids()
+        write_invitations = self._invitation_writer(everyone=True)
+
+        def create() -> Any:
+            row = calendar.create(values, topic_ids)
+            write_invitations(row.id)
+            return row
+
+        return create
+
+
+def _same_links(one: ActivityLinks, other: ActivityLinks) -> bool:
+    def invitations(links: ActivityLinks) -> set[tuple[str, str]]:
+        return {(v.id, v.attendance) for v in links.invitees}
+
+    return set(one.topic_ids) == set(other.topic_ids) and invitations(one) == invitations(other)
 
 
 def _problem(field: str, label: str, reason: str) -> Any:

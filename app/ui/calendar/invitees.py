@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewIt
 
 from app.models import enums as e
 from app.services.labels import enum_label
+from app.services.schedule import InviteeView
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -26,6 +27,61 @@ class InviteeRow:
     attendance: str = e.Attendance.INVITED.value
     original_attendance: str | None = None
 
+    @classmethod
+    def stored(cls, view: InviteeView) -> InviteeRow:
+        return cls(
+            view.id,
+            view.agency_id,
+            view.journalist_id,
+            view.name,
+            view.agency_name,
+            view.attendance,
+            view.attendance,
+        )
+
+    @property
+    def key(self) -> tuple[str | None, str | None]:
+        return (self.agency_id, self.journalist_id)
+
+    @property
+    def attendance_edited(self) -> bool:
+        if self.id is None:
+            return self.attendance != e.Attendance.INVITED.value
+        return self.attendance != self.original_attendance
+
+
+def merge_invitee_edits(
+    rows: list[InviteeRow], removed: list[str], newer: list[InviteeView]
+) -> tuple[list[InviteeRow], list[str]]:
+    """The person's edits (``rows``, ``removed``) laid over a newer stored list: what was invited,
+    removed or re-marked here stays so; everything else is as stored now. An invitation whose
+    attendance was changed here but which was removed elsewhere is offered again as a new one."""
+    mine = {row.id: row for row in rows if row.id is not None}
+    stored_ids = {view.id for view in newer}
+    merged: list[InviteeRow] = []
+    for view in newer:
+        if view.id in removed:
+            continue
+        row = InviteeRow.stored(view)
+        edited = mine.get(view.id)
+        if edited is not None and edited.attendance_edited:
+            row.attendance = edited.attendance
+        merged.append(row)
+    present = {row.key: row for row in merged}
+    for row in rows:
+        wanted = row.id is None or (row.id not in stored_ids and row.attendance_edited)
+        if not wanted:
+            continue
+        same = present.get(row.key)
+        if same is not None:  # invited elsewhere too: one invitation, with the attendance set here
+            if row.attendance_edited:
+                same.attendance = row.attendance
+            continue
+        fresh = InviteeRow(None, row.agency_id, row.journalist_id, row.name, row.agency_name, row.attendance)
+        merged.append(fresh)
+        present[fresh.key] = fresh
+    return merged, [invitee_id for invitee_id in removed if invitee_id in stored_ids]
+
 
 class InviteeModel(QAbstractTableModel):
     """Rows added, removed or changed here are written when the activity is saved."""
@@ -35,11 +91,14 @@ class InviteeModel(QAbstractTableModel):
         self.rows: list[InviteeRow] = []
         self.removed: list[str] = []
 
-    def set_rows(self, rows: list[InviteeRow]) -> None:
+    def set_rows(self, rows: list[InviteeRow], removed: list[str] | None = None) -> None:
         self.beginResetModel()
         self.rows = rows
-        self.removed = []
+        self.removed = list(removed or [])
         self.endResetModel()
+
+    def is_edited(self) -> bool:
+        return bool(self.new_rows() or self.changed_rows() or self.removed)
 
     def add(self, row: InviteeRow) -> bool:
         if any(r.agency_id == row.agency_id and r.journalist_id == row.journalist_id for r in self.rows):
