@@ -92,11 +92,10 @@ def test_each_desk_reads_the_same_conflict_as_in_use_and_replaced(qtbot, qapp, h
         assert page.restore_replaced.text() == "Khôi phục giá trị bị thay thế"
         settle(window, desk)
         window.close()
-    # Binh wrote the value in use; An the replaced one; Chi neither: no "mine" for Chi.
-    assert seen["binh"]["Đang dùng"] == "của Bình (máy này)"
-    assert seen["chi"]["Đang dùng"] == "của Bình"
-    assert seen["an"]["Đang dùng"] == "của Bình"
-    assert {seen[name]["Bị thay thế"] for name in seen} == {"của An"}
+    # Binh wrote the value in use; An the replaced one; Chi neither: nothing is Chi's.
+    assert (seen["binh"]["Đang dùng"], seen["binh"]["Bị thay thế"]) == ("của Bình (máy này)", "của An")
+    assert (seen["an"]["Đang dùng"], seen["an"]["Bị thay thế"]) == ("của Bình", "của An (máy này)")
+    assert (seen["chi"]["Đang dùng"], seen["chi"]["Bị thay thế"]) == ("của Bình", "của An")
     for text in seen.values():
         assert not any("của tôi" in header or "người kia" in header for header in text)
 
@@ -136,6 +135,24 @@ def test_a_third_desk_restores_the_replaced_value_for_the_whole_office(qtbot, qa
         desk.ok_round()
         assert ConflictInbox(desk.services).open() == []
         assert desk.services.journalists.get(row_id).notes == "của An"
+
+
+def test_the_desk_whose_value_was_replaced_sees_it_marked_and_keeps_the_value_in_use(
+    qtbot, qapp, harness: Harness
+) -> None:
+    a, b, _c, row_id = clash(harness)
+    install_translations(qapp, "en")
+    window, page = open_inbox(qtbot, a)
+    text = row_text(page)
+    assert (text["In use"], text["Replaced"]) == ("của Bình", "của An (this desk)")
+    page.conflict_view.selectRow(0)
+    qtbot.mouseClick(page.keep_in_use, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.conflict_model.rowCount() == 0, timeout=WAIT_MS)
+    settle(window, a)
+    assert a.ok_round().pushed == 1  # the resolution only
+    b.ok_round()
+    assert ConflictInbox(b.services).open() == []
+    assert b.services.journalists.get(row_id).notes == "của Bình"
 
 
 def test_the_desk_whose_value_is_in_use_can_restore_the_replaced_one(qtbot, qapp, harness: Harness) -> None:

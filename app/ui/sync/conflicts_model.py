@@ -47,8 +47,8 @@ def replaced(conflict: Conflict) -> Any:
 
 
 def in_use_written_here(conflict: Conflict) -> bool:
-    """Whether this desk wrote the value in use (the desk's record says which side was its own
-    only when the kept value was; see app/sync/local.py)."""
+    """Whether this desk wrote the value in use (its conflict record says so; for the replaced
+    value see app/ui/sync/authorship.py)."""
     return conflict.kept_side == "local"
 
 
@@ -91,11 +91,18 @@ class ConflictModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self.conflicts: list[Conflict] = []
+        self.replaced_here: set[str] = set()  # ids of conflicts whose replaced value this desk wrote
 
-    def set_conflicts(self, conflicts: list[Conflict]) -> None:
+    def set_conflicts(self, conflicts: list[Conflict], replaced_here: set[str] | None = None) -> None:
         self.beginResetModel()
         self.conflicts = list(conflicts)
+        self.replaced_here = set(replaced_here or ())
         self.endResetModel()
+
+    def written_here(self, conflict: Conflict, column: int) -> bool:
+        if column == IN_USE_COLUMN:
+            return in_use_written_here(conflict)
+        return column == REPLACED_COLUMN and conflict.id in self.replaced_here
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.conflicts)
@@ -128,20 +135,18 @@ class ConflictModel(QAbstractTableModel):
                     if conflict.deletion
                     else str(field_label(conflict.field))
                 )
-            if column == IN_USE_COLUMN:
-                text = show_value(conflict, in_use(conflict))
-                return f"{text} {this_desk_mark()}" if in_use_written_here(conflict) else text
-            if column == REPLACED_COLUMN:
-                return show_value(conflict, replaced(conflict))
+            if column in (IN_USE_COLUMN, REPLACED_COLUMN):
+                text = show_value(
+                    conflict, in_use(conflict) if column == IN_USE_COLUMN else replaced(conflict)
+                )
+                return f"{text} {this_desk_mark()}" if self.written_here(conflict, column) else text
             if column == 4:
                 return format_datetime(conflict.detected_at)
-        if role == Qt.ItemDataRole.ToolTipRole and column == IN_USE_COLUMN:
-            text = show_value(conflict, in_use(conflict))
-            if in_use_written_here(conflict):
+        if role == Qt.ItemDataRole.ToolTipRole and column in (IN_USE_COLUMN, REPLACED_COLUMN):
+            text = show_value(conflict, in_use(conflict) if column == IN_USE_COLUMN else replaced(conflict))
+            if self.written_here(conflict, column):
                 text += "\n" + QCoreApplication.translate("ConflictModel", "Written on this computer.")
             return text
-        if role == Qt.ItemDataRole.ToolTipRole and column == REPLACED_COLUMN:
-            return show_value(conflict, replaced(conflict))
         if role == Qt.ItemDataRole.UserRole:
             return conflict.id
         return None

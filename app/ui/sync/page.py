@@ -29,6 +29,7 @@ from app.sync.conflicts import MERGED, Conflict, ConflictInbox
 from app.sync.engine import RoundResult
 from app.ui.context import UiContext
 from app.ui.formatting import format_datetime
+from app.ui.sync.authorship import replaced_written_here
 from app.ui.sync.conflicts_model import (
     ConflictModel,
     in_use,
@@ -217,15 +218,17 @@ class SyncPage(QWidget):
         if conflict is None or conflict.deletion:
             return
         current, lost = in_use(conflict), replaced(conflict)
-        current_text = show_value(conflict, current)
+        current_text, lost_text = show_value(conflict, current), show_value(conflict, lost)
         if in_use_written_here(conflict):
             current_text += " " + this_desk_mark()
+        if conflict.id in self.conflict_model.replaced_here:
+            lost_text += " " + this_desk_mark()
         text, ok = QInputDialog.getMultiLineText(
             self,
             self.tr("Combined value"),
             self.tr("In use: %1\nReplaced: %2\n\nThe value to keep:")
             .replace("%1", current_text)
-            .replace("%2", show_value(conflict, lost)),
+            .replace("%2", lost_text),
             _editable(current if current is not None else lost),
         )
         if not ok:
@@ -260,15 +263,18 @@ class SyncPage(QWidget):
     # ----- showing --------------------------------------------------------------------------
 
     def reload_inbox(self) -> None:
-        inbox = self.inbox
+        inbox, services = self.inbox, self.ctx.services
         store = self.controller.client.store
-        self.ctx.tasks.run_db(
-            lambda: (inbox.open(), store.dead_letters()), while_alive(self, self._show_inbox), lambda _e: None
-        )
 
-    def _show_inbox(self, found: tuple[list[Conflict], list[dict[str, Any]]]) -> None:
-        conflicts, letters = found
-        self.conflict_model.set_conflicts(conflicts)
+        def read() -> tuple[list[Conflict], set[str], list[dict[str, Any]]]:
+            conflicts = inbox.open()
+            return conflicts, replaced_written_here(services, conflicts), store.dead_letters()
+
+        self.ctx.tasks.run_db(read, while_alive(self, self._show_inbox), lambda _e: None)
+
+    def _show_inbox(self, found: tuple[list[Conflict], set[str], list[dict[str, Any]]]) -> None:
+        conflicts, replaced_here, letters = found
+        self.conflict_model.set_conflicts(conflicts, replaced_here)
         self.banner.setVisible(bool(conflicts))
         self.banner.setText(self.tr("%n conflict(s) need your decision.", "", len(conflicts)))
         if conflicts:
