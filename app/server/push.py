@@ -1,5 +1,6 @@
-"""Applying a pushed batch of ops (DESIGN.md §3) in two phases, so that pushes of one office wait
-for each other only as long as they must.
+"""Applying pushed ops (DESIGN.md §3) in two phases, so that pushes of one office wait for each
+other only as long as they must. A batch is one office's share of one push, or of several pushes
+written together (``Pusher``, group commit), applied in the order they arrived.
 
 The office's version counter is a row lock held until commit: whoever holds it writes the next
 versions, and pushes of one office commit in version order, so a pull never sees version N+1
@@ -121,7 +122,6 @@ class _Row:
     entity: str
     state: RowState
     stored_version: int | None  # the version on disk before this batch; None for a new row
-    stored_data: str = ""
     written: bool = False
 
 
@@ -216,27 +216,22 @@ class _Batch:
         }
 
     def _lock_rows(self, row_ids: list[str]) -> None:
+        """The office's rows the batch touches, locked in id order; ids held by another office are
+        noted (never locked: a push of one office must not wait on another's)."""
         for row_id in row_ids:
             self.rows[row_id] = None
         query = (
-            select(
-                rows_t.c.id,
-                rows_t.c.office_id,
-                rows_t.c.entity,
-                rows_t.c.version,
-                rows_t.c.data,
-                rows_t.c.field_meta,
-            )
-            .where(rows_t.c.id.in_(row_ids))
+            select(rows_t.c.id, rows_t.c.entity, rows_t.c.version, rows_t.c.data, rows_t.c.field_meta)
+            .where(rows_t.c.id.in_(row_ids), rows_t.c.office_id == self.office_id)
             .order_by(rows_t.c.id)
             .with_for_update()
         )
         for row in self.connection.execute(query):
-            if row.office_id != self.office_id:
-                self.foreign.add(row.id)
-                continue
             state = RowState(json.loads(row.data), json.loads(row.field_meta), row.version)
-            self.rows[row.id] = _Row(row.entity, state, row.version, row.data)
+            self.rows[row.id] = _Row(row.entity, state, row.version)
+        missing = [row_id for row_id, row in self.rows.items() if row is None]
+        if missing:
+            self.foreign.update(self.connection.scalars(select(rows_t.c.id).where(rows_t.c.id.in_(missing))))
 
     def _checkpoint(self) -> _Checkpoint:
         return _Checkpoint(
@@ -316,7 +311,6 @@ class _Batch:
             op.entity,
             RowState(data, meta, version),
             row.stored_version if row else None,
-            row.stored_data if row else "",
             written=True,
         )
         return ""
@@ -421,7 +415,7 @@ class _Batch:
         )
         version = self._new_version()
         self.rows[op.row_id] = _Row(
-            CONFLICT_ENTITY, RowState(data, {}, version), row.stored_version, row.stored_data, written=True
+            CONFLICT_ENTITY, RowState(data, {}, version), row.stored_version, written=True
         )
         return OpResult(op_id=op.op_id, status=OpStatus.APPLIED, version=version)
 
