@@ -8,8 +8,9 @@ import shutil
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 from PySide6.QtCore import QCoreApplication
@@ -19,6 +20,9 @@ from app.i18n import set_language
 from app.paths import database_path
 from app.services import Services, open_services
 from app.ui.garbage import collect_due_generations
+from tests.ui_pages import close_page, settle
+
+Page = TypeVar("Page")
 
 OFFICE = {
     "code": "UBND-TEST",
@@ -101,3 +105,27 @@ def services(bare_services: Services) -> Services:
     """Services on a new database whose office is set up."""
     bare_services.offices.set_up(dict(OFFICE))
     return bare_services
+
+
+@pytest.fixture
+def open_ui_page(qtbot: Any, services: Services) -> Iterator[Callable[..., Any]]:
+    """``open_ui_page(make, (width, height))``: a page built by ``make(ctx)`` on a new UI context,
+    shown at that size once its first background work has reported back. Closed after the test,
+    when every answer it asked for has arrived (tests/ui_pages.py close_page), rather than by qtbot."""
+    from app.ui.app import build_context
+
+    shown: list[tuple[Any, Any]] = []
+
+    def show(make: Callable[[Any], Page], size: tuple[int, int]) -> Page:
+        ctx = build_context(services)
+        page: Any = make(ctx)
+        shown.append((page, ctx))
+        page.resize(*size)
+        page.show()
+        settle(qtbot, ctx)
+        return page
+
+    yield show
+    for page, ctx in shown:
+        close_page(qtbot, page, ctx)
+    services.db.forbid_thread(None)

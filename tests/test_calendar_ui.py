@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -26,47 +24,24 @@ from app.ui.calendar.ical_dialogs import ExportDialog, ImportDialog, PreviewMode
 from app.ui.calendar.invitees import InviteeModel, InviteeRow
 from app.ui.calendar.page import CalendarPage
 from app.ui.calendar.reminders import Reminders, due_reminders, startup_summary
-from app.ui.context import UiContext
 from tests.calendar_fixtures import activity, local, person
+from tests.ui_pages import direct, settle
 
 MARCH = date(2026, 3, 10)
 
 
-@contextmanager
-def direct(services: Services, ctx: UiContext) -> Iterator[Services]:
-    """Let the test read the database itself for a moment."""
-    ctx.tasks.wait_for_done()
-    services.db.forbid_thread(None)
-    try:
-        yield services
-    finally:
-        services.db.forbid_thread(threading.get_ident())
+@pytest.fixture
+def open_page(qtbot: Any, open_ui_page: Any) -> Callable[..., CalendarPage]:
+    """``open_page(day)``: the Calendar page shown at ``day``'s month with its items loaded."""
 
+    def open_at(day: date = MARCH) -> CalendarPage:
+        page: CalendarPage = open_ui_page(CalendarPage, (1300, 820))
+        page.go_to(day)
+        qtbot.waitUntil(lambda: page.loaded, timeout=10_000)
+        settle(qtbot, page.ctx)
+        return page
 
-def settle(qtbot: Any, ctx: UiContext) -> None:
-    qtbot.waitUntil(lambda: ctx.tasks.pending() == 0, timeout=10_000)
-
-
-def open_page(qtbot: Any, services: Services, day: date = MARCH) -> CalendarPage:
-    ctx = build_context(services)
-    page = CalendarPage(ctx)
-    qtbot.addWidget(page)
-    page.resize(1300, 820)
-    page.show()
-    page.go_to(day)
-    qtbot.waitUntil(lambda: page.loaded, timeout=10_000)
-    settle(qtbot, ctx)
-    return page
-
-
-def close_page(page: CalendarPage) -> None:
-    """Let every answer reach the page before it goes away, then free the database."""
-    app = QApplication.instance()
-    assert app is not None
-    while page.ctx.tasks.pending():
-        page.ctx.tasks.wait_for_done()
-        app.processEvents()
-    page.ctx.services.db.forbid_thread(None)
+    return open_at
 
 
 def mouse(widget: QWidget, kind: QMouseEvent.Type, point: QPoint, buttons: Qt.MouseButton) -> None:
@@ -107,7 +82,7 @@ def month_items(page: CalendarPage, day: date) -> list[str]:
 
 
 def test_create_a_press_conference_with_invitees_and_a_conflict_warning(
-    qtbot: Any, services: Services
+    qtbot: Any, services: Services, open_page: Any
 ) -> None:
     spokesperson = person(services, "Trần Thị Bình")
     activity(
@@ -119,7 +94,7 @@ def test_create_a_press_conference_with_invitees_and_a_conflict_warning(
     )
     agency = services.agencies.create({"name": "Báo Nhân Dân", "kind": "newspaper", "level": "central"})
     journalist = services.journalists.create({"full_name": "Phạm Minh Đức", "agency_id": agency.id})
-    page = open_page(qtbot, services)
+    page = open_page()
     editor = page.new_activity(local(2026, 3, 12, 9, 30))
     qtbot.waitUntil(lambda: editor.ready)
     seen: list[list[Any]] = []
@@ -146,11 +121,10 @@ def test_create_a_press_conference_with_invitees_and_a_conflict_warning(
         assert {(i.agency_id, i.journalist_id) for i in invited} == {(None, journalist.id), (agency.id, None)}
         timeline = services.interactions.list({"journalist_id": journalist.id})
         assert [i.kind for i in timeline] == ["invitation"]
-    close_page(page)
 
 
-def test_editor_refuses_bad_input_and_keeps_it(qtbot: Any, services: Services) -> None:
-    page = open_page(qtbot, services)
+def test_editor_refuses_bad_input_and_keeps_it(qtbot: Any, services: Services, open_page: Any) -> None:
+    page = open_page()
     editor = page.new_activity(local(2026, 3, 12, 9))
     qtbot.waitUntil(lambda: editor.ready)
     editor.accept_conflicts = lambda _w: True
@@ -160,11 +134,12 @@ def test_editor_refuses_bad_input_and_keeps_it(qtbot: Any, services: Services) -
     qtbot.waitUntil(lambda: editor.error_label.isVisibleTo(editor), timeout=10_000)
     assert set(editor.errors.fields_marked()) >= {"title", "planned_cost"}
     assert editor.isVisible() and editor.planned_cost.text() == "12 triệu"
-    close_page(page)
 
 
-def test_emergency_statement_shows_the_24_hour_deadline(qtbot: Any, services: Services) -> None:
-    page = open_page(qtbot, services)
+def test_emergency_statement_shows_the_24_hour_deadline(
+    qtbot: Any, services: Services, open_page: Any
+) -> None:
+    page = open_page()
     editor = page.new_activity(local(2026, 3, 12, 9))
     qtbot.waitUntil(lambda: editor.ready)
     editor.type.setCurrentIndex(editor.type.findData("emergency_statement"))
@@ -178,13 +153,12 @@ def test_emergency_statement_shows_the_24_hour_deadline(qtbot: Any, services: Se
         "%H:%M %d/%m/%Y"
     )
     assert re.search(r"(20:5\d|21:00):\d\d", editor.countdown.text())
-    close_page(page)
 
 
-def test_edit_then_approve_through_the_details_panel(qtbot: Any, services: Services) -> None:
+def test_edit_then_approve_through_the_details_panel(qtbot: Any, services: Services, open_page: Any) -> None:
     services.preferences.set("user.role", "manager")
     row = activity(services, "Họp báo quý I", local(2026, 3, 26, 14))
-    page = open_page(qtbot, services)
+    page = open_page()
     occurrence = page.month.occurrences_on(date(2026, 3, 26))[0]
     editor = page.edit_occurrence(occurrence)
     qtbot.waitUntil(lambda: editor.ready)
@@ -202,24 +176,22 @@ def test_edit_then_approve_through_the_details_panel(qtbot: Any, services: Servi
     with direct(services, page.ctx), services.db.session() as session:
         actions = list(session.scalars(select(AuditEntry.action).where(AuditEntry.row_id == row.id)))
         assert actions == ["insert", "update", "status:approved"]
-    close_page(page)
 
 
-def test_staff_cannot_approve(qtbot: Any, services: Services) -> None:
+def test_staff_cannot_approve(qtbot: Any, services: Services, open_page: Any) -> None:
     activity(services, "Họp báo quý I", local(2026, 3, 26, 14))
-    page = open_page(qtbot, services)
+    page = open_page()
     page.month.select_occurrence(page.month.occurrences_on(date(2026, 3, 26))[0])
     qtbot.waitUntil(lambda: page.details.workflow_button("postponed") is not None, timeout=10_000)
     assert page.details.workflow_button("approved") is None
-    close_page(page)
 
 
 # ----- drag, resize, undo --------------------------------------------------------------------
 
 
-def test_drag_in_the_month_view_and_undo(qtbot: Any, services: Services) -> None:
+def test_drag_in_the_month_view_and_undo(qtbot: Any, services: Services, open_page: Any) -> None:
     row = activity(services, "Thông cáo báo chí", local(2026, 3, 10, 9), type="press_release")
-    page = open_page(qtbot, services)
+    page = open_page()
     occurrence = page.month.occurrences_on(date(2026, 3, 10))[0]
     source = page.month.slot_rect(occurrence.key)
     assert source is not None
@@ -232,12 +204,11 @@ def test_drag_in_the_month_view_and_undo(qtbot: Any, services: Services) -> None
     wait_for(qtbot, page, lambda s: s.activities.get(row.id).starts_at == local(2026, 3, 10, 9))
     page.redo_action.trigger()
     wait_for(qtbot, page, lambda s: s.activities.get(row.id).starts_at == local(2026, 3, 12, 9))
-    close_page(page)
 
 
-def test_drag_and_resize_in_the_week_view(qtbot: Any, services: Services) -> None:
+def test_drag_and_resize_in_the_week_view(qtbot: Any, services: Services, open_page: Any) -> None:
     row = activity(services, "Trả lời phỏng vấn", local(2026, 3, 10, 10), hours=1, type="interview")
-    page = open_page(qtbot, services)
+    page = open_page()
     qtbot.mouseClick(page.findChild(QWidget, "view_week"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(
         lambda: (
@@ -271,7 +242,6 @@ def test_drag_and_resize_in_the_week_view(qtbot: Any, services: Services) -> Non
         assert services.activities.get(row.id).ends_at == local(2026, 3, 11, 13)
     page.undo_action.trigger()
     wait_for(qtbot, page, lambda s: s.activities.get(row.id).starts_at == local(2026, 3, 10, 10))
-    close_page(page)
 
 
 # ----- recurring series ----------------------------------------------------------------------
@@ -284,8 +254,10 @@ def weekly(page: CalendarPage) -> list[Any]:
     )
 
 
-def test_recurring_series_created_and_edited_through_the_editor(qtbot: Any, services: Services) -> None:
-    page = open_page(qtbot, services)
+def test_recurring_series_created_and_edited_through_the_editor(
+    qtbot: Any, services: Services, open_page: Any
+) -> None:
+    page = open_page()
     editor = page.new_activity(local(2026, 3, 2, 8, 30))
     qtbot.waitUntil(lambda: editor.ready)
     editor.accept_conflicts = lambda _w: True
@@ -334,20 +306,21 @@ def test_recurring_series_created_and_edited_through_the_editor(qtbot: Any, serv
     with direct(services, page.ctx):
         first = services.activities.get(weekly(page)[0].series_id)
         assert parse_exdates(first.exdates) == {local(2026, 3, 9, 8, 30).astimezone(UTC)}
-    close_page(page)
 
 
 # ----- agenda and filters --------------------------------------------------------------------
 
 
-def test_agenda_loads_only_the_months_that_fill_the_view(qtbot: Any, services: Services) -> None:
+def test_agenda_loads_only_the_months_that_fill_the_view(
+    qtbot: Any, services: Services, open_page: Any
+) -> None:
     for day in range(1, 29):
         for hour in (8, 10, 14, 16):
             activity(
                 services, f"Đăng tin ngày {day} lúc {hour} giờ", local(2026, 3, day, hour), type="portal_post"
             )
     activity(services, "Thông cáo tháng chín", local(2026, 9, 5, 9), type="press_release")
-    page = open_page(qtbot, services)
+    page = open_page()
     qtbot.mouseClick(page.findChild(QWidget, "view_agenda"), Qt.MouseButton.LeftButton)
     model = page.agenda_model
     qtbot.waitUntil(lambda: model.rowCount() >= 112 and not model.is_loading())
@@ -356,14 +329,16 @@ def test_agenda_loads_only_the_months_that_fill_the_view(qtbot: Any, services: S
     assert model.canFetchMore(model.index(-1, -1))
 
 
-def test_agenda_is_lazy_and_filters(qtbot: Any, services: Services, qtmodeltester: Any) -> None:
+def test_agenda_is_lazy_and_filters(
+    qtbot: Any, services: Services, open_page: Any, qtmodeltester: Any
+) -> None:
     staff = person(services, "Hoàng Thu Hà")
     activity(
         services, "Phỏng vấn chuyển đổi số", local(2026, 3, 3, 9), type="interview", spokesperson_id=staff.id
     )
     activity(services, "Họp báo thường kỳ", local(2026, 3, 5, 9))
     activity(services, "Thông cáo tháng chín", local(2026, 9, 5, 9), type="press_release", status="done")
-    page = open_page(qtbot, services)
+    page = open_page()
     qtbot.mouseClick(page.findChild(QWidget, "view_agenda"), Qt.MouseButton.LeftButton)
     model = page.agenda_model
     assert model.end == date(2027, 1, 1)
@@ -399,7 +374,6 @@ def test_agenda_is_lazy_and_filters(qtbot: Any, services: Services, qtmodelteste
         lambda: model.rowCount() == 1 and model.occurrence(0).activity.title == "Thông cáo tháng chín",
         timeout=10_000,
     )
-    close_page(page)
 
 
 def test_models_pass_the_model_tester(qtbot: Any, services: Services, qtmodeltester: Any) -> None:
@@ -426,8 +400,8 @@ def test_models_pass_the_model_tester(qtbot: Any, services: Services, qtmodeltes
 # ----- month view: holidays, lunar dates, keyboard ------------------------------------------
 
 
-def test_month_view_of_february_2026_shows_tet(qtbot: Any, services: Services) -> None:
-    page = open_page(qtbot, services, date(2026, 2, 10))
+def test_month_view_of_february_2026_shows_tet(qtbot: Any, services: Services, open_page: Any) -> None:
+    page = open_page(date(2026, 2, 10))
     month = page.month
     assert month.first_day == date(2026, 1, 26)  # weeks start on Monday
     image = month.grab().toImage()
@@ -443,11 +417,10 @@ def test_month_view_of_february_2026_shows_tet(qtbot: Any, services: Services) -
     assert day_info(date(2026, 2, 17)).lunar_label() == "1/1"
     month.select_date(date(2026, 2, 17))
     assert "Tết Nguyên Đán" in page.details.text.text() and "1/1" in page.details.text.text()
-    close_page(page)
 
 
-def test_keyboard_navigation(qtbot: Any, services: Services) -> None:
-    page = open_page(qtbot, services)
+def test_keyboard_navigation(qtbot: Any, services: Services, open_page: Any) -> None:
+    page = open_page()
     month = page.month
     month.setFocus()
     month.selected_date = date(2026, 3, 10)
@@ -468,15 +441,13 @@ def test_keyboard_navigation(qtbot: Any, services: Services) -> None:
     editor = page.editor
     assert editor is not None
     editor.reject()  # closed before its choices arrive: the late answer is ignored
-    close_page(page)
 
 
-def test_plus_more_when_a_day_is_full(qtbot: Any, services: Services) -> None:
+def test_plus_more_when_a_day_is_full(qtbot: Any, services: Services, open_page: Any) -> None:
     for hour in range(8, 18):
         activity(services, f"Đăng tin {hour}", local(2026, 3, 10, hour), hours=0.5, type="portal_post")
-    page = open_page(qtbot, services)
+    page = open_page()
     assert page.month.more_count(date(2026, 3, 10)) > 0
-    close_page(page)
 
 
 # ----- reminders, export and import ---------------------------------------------------------
@@ -504,9 +475,9 @@ def test_reminders_and_startup_summary(qtbot: Any, services: Services) -> None:
     services.db.forbid_thread(None)
 
 
-def test_export_and_import_dialogs(qtbot: Any, services: Services, tmp_path: Path) -> None:
+def test_export_and_import_dialogs(qtbot: Any, services: Services, open_page: Any, tmp_path: Path) -> None:
     activity(services, "Họp báo thường kỳ", local(2026, 3, 5, 9))
-    page = open_page(qtbot, services)
+    page = open_page()
     target = tmp_path / "lich.ics"
     export = ExportDialog(page.ctx, (local(2026, 3, 1, 0), local(2026, 4, 1, 0)), page.filters, None, page)
     qtbot.addWidget(export)
@@ -529,7 +500,6 @@ def test_export_and_import_dialogs(qtbot: Any, services: Services, tmp_path: Pat
     with direct(services, page.ctx):
         untitled = [r for r in services.activities.list() if r.ical_uid == "google-1@google.com"]
         assert untitled[0].type == "press_release"  # the chosen type for what was not recognised
-    close_page(page)
 
 
 @pytest.fixture(autouse=True)

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import random
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -15,28 +12,14 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 
 from app.services import Services
 from app.services.feeds import Download
-from app.ui.app import build_context
 from app.ui.context import UiContext
 from app.ui.monitoring.background import MonitoringBackground
 from app.ui.monitoring.coverage_dialog import CoverageDialog
 from app.ui.monitoring.page import MonitoringPage
+from tests.ui_pages import direct, settle
 
 FEEDS = Path(__file__).parent / "data" / "feeds"
 TODAY = date(2026, 3, 20)
-
-
-@contextmanager
-def direct(services: Services, ctx: UiContext) -> Iterator[Services]:
-    ctx.tasks.wait_for_done()
-    services.db.forbid_thread(None)
-    try:
-        yield services
-    finally:
-        services.db.forbid_thread(threading.get_ident())
-
-
-def settle(qtbot: Any, ctx: UiContext) -> None:
-    qtbot.waitUntil(lambda: ctx.tasks.pending() == 0, timeout=15_000)
 
 
 def fill(services: Services) -> dict[str, str]:
@@ -132,27 +115,18 @@ def fill(services: Services) -> dict[str, str]:
     return {"land": land, "fees": fees, "paper": paper}
 
 
-@pytest.fixture
-def page(qtbot: Any, services: Services) -> Iterator[tuple[MonitoringPage, dict[str, str]]]:
-    ids = fill(services)
-    ctx = build_context(services)
+def monitoring_page(ctx: UiContext) -> MonitoringPage:
     # No background timers in tests: a background object that is not started.
     ctx.extras["monitoring"] = MonitoringBackground(ctx)
     widget = MonitoringPage(ctx)
     widget.trends.today = TODAY
-    # Closed here rather than by qtbot, after the last background result has arrived.
-    widget.resize(1400, 860)
-    widget.show()
-    settle(qtbot, widget.ctx)
-    yield widget, ids
-    widget.hide()  # no more painting, so no more rows asked for
-    widget.ctx.data_changed.detach()
-    for _ in range(3):  # change notifications already queued still start refreshes
-        settle(qtbot, widget.ctx)
-        qtbot.wait(50)
-    widget.close()
-    widget.deleteLater()
-    qtbot.wait(10)
+    return widget
+
+
+@pytest.fixture
+def page(open_ui_page: Any, services: Services) -> tuple[MonitoringPage, dict[str, str]]:
+    ids = fill(services)
+    return open_ui_page(monitoring_page, (1400, 860)), ids
 
 
 def test_every_model_passes_the_model_tester(qtbot: Any, page: Any, qtmodeltester: Any) -> None:
