@@ -220,6 +220,42 @@ def test_accepting_a_proposed_article(qtbot: Any, page: Any) -> None:
         assert services.coverage.topic_ids(found[0].id)
 
 
+def test_the_proposed_count_in_the_tab_title_follows_changes_while_another_tab_is_shown(
+    qtbot: Any, page: Any
+) -> None:
+    widget, _ = page
+    assert widget.tabs.currentWidget() is widget.log
+    qtbot.waitUntil(lambda: widget.proposals.model.rowCount() > 1, timeout=15_000)
+    waiting = widget.proposals.model.rowCount()
+    assert widget.tabs.tabText(1).endswith(f"({waiting})")
+    with direct(widget.ctx.services, widget.ctx) as services:
+        services.feeds.dismiss([services.feeds.proposals()[0].id])
+    qtbot.waitUntil(lambda: widget.tabs.tabText(1).endswith(f"({waiting - 1})"), timeout=15_000)
+    assert widget.proposals.status.text().startswith(f"{waiting - 1} ")
+
+
+def test_feeds_are_listed_when_shown_and_several_can_be_unfollowed_at_once(qtbot: Any, page: Any) -> None:
+    widget, ids = page
+    feeds = widget.feeds
+    with direct(widget.ctx.services, widget.ctx) as services:
+        services.feeds.add("https://baoquangninh.example.vn/thoi-su.rss", ids["paper"])
+        services.feeds.add("https://baoquangninh.example.vn/kinh-te.rss", ids["paper"])
+    widget.tabs.setCurrentWidget(feeds)
+    qtbot.waitUntil(lambda: feeds.model.rowCount() == 3, timeout=15_000)
+    feeds.table.selectRow(0)
+    feeds.table.selectionModel().select(
+        feeds.model.index(2, 0),
+        QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    kept = feeds.model.row_at(1).id
+    qtbot.mouseClick(feeds.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: feeds.model.rowCount() == 1, timeout=15_000)
+    assert feeds.model.row_at(0).id == kept
+    settle(qtbot, widget.ctx)
+    with direct(widget.ctx.services, widget.ctx) as services:
+        assert [f.id for f in services.feeds.list()] == [kept]
+
+
 def test_trend_page_shows_the_warning_with_activities(qtbot: Any, page: Any, tmp_path: Path) -> None:
     widget, ids = page
     widget.tabs.setCurrentWidget(widget.trends)

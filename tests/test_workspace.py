@@ -5,11 +5,11 @@ from __future__ import annotations
 import threading
 from types import SimpleNamespace
 
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QMessageBox
 
 from app.ui.app import build_context
 from app.ui.row_models import Column, RowListModel
-from app.ui.workspace import RefreshingTab, make_table
+from app.ui.workspace import RefreshingTab, make_table, selected_rows
 
 
 class PeopleTab(RefreshingTab):
@@ -82,4 +82,42 @@ def test_delete_asks_first_and_names_the_row(qtbot, services, monkeypatch) -> No
     tab.delete_selected(tab.table, lambda r: r.name, deleted.append)
     qtbot.waitUntil(lambda: len(deleted) == 1)
     assert deleted[0].id == "a"
+    tab.ctx.tasks.wait_for_done()
+
+
+class CountingTab(RefreshingTab):
+    tables = frozenset({"staff_member"})
+
+    def __init__(self, ctx, while_hidden: bool) -> None:
+        self.refresh_while_hidden = while_hidden
+        super().__init__(ctx)
+        self.loads = 0
+
+    def load(self) -> None:
+        self.loads += 1
+
+
+def test_a_hidden_tab_reloads_when_shown_unless_it_follows_changes_while_hidden(qtbot, services) -> None:
+    ctx = build_context(services)
+    lazy, eager = CountingTab(ctx, while_hidden=False), CountingTab(ctx, while_hidden=True)
+    for tab in (lazy, eager):
+        qtbot.addWidget(tab)
+    ctx.data_changed.changed.emit(frozenset({"budget_line"}))
+    assert (lazy.loads, eager.loads) == (0, 0)  # not their tables
+    ctx.data_changed.changed.emit(frozenset({"staff_member"}))
+    assert (lazy.loads, eager.loads) == (0, 1)
+    lazy.show()
+    eager.show()
+    assert (lazy.loads, eager.loads) == (1, 1)  # the eager one is current already
+    ctx.data_changed.changed.emit(frozenset({"staff_member"}))
+    assert (lazy.loads, eager.loads) == (2, 2)
+    ctx.tasks.wait_for_done()
+
+
+def test_selected_rows_are_every_chosen_row(qtbot, services) -> None:
+    tab = _tab(qtbot, services)
+    tab.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    assert selected_rows(tab.table) == []
+    tab.table.selectAll()
+    assert [r.id for r in selected_rows(tab.table)] == ["a", "b"]
     tab.ctx.tasks.wait_for_done()

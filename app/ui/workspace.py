@@ -37,6 +37,12 @@ def selected_row(table: QTableView) -> Any | None:
     return table.model().data(index.siblingAtColumn(0), ROW_ROLE)
 
 
+def selected_rows(table: QTableView) -> list[Any]:
+    """The rows selected in ``table`` (one that allows several), top to bottom as selected."""
+    rows = [table.model().data(index, ROW_ROLE) for index in table.selectionModel().selectedRows()]
+    return [row for row in rows if row is not None]
+
+
 def set_widths(table: QTableView, widths: list[int]) -> None:
     for column, width in enumerate(widths):
         table.setColumnWidth(column, width)
@@ -46,6 +52,9 @@ class RefreshingTab(QWidget):
     """A tab that reloads what it shows when its tables change, and only while visible."""
 
     tables: frozenset[str] = frozenset()
+    # A tab whose figures show outside it (a count in its tab's title) reloads while hidden too;
+    # such a tab calls reload() at the end of its __init__ instead of waiting to be shown.
+    refresh_while_hidden = False
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
@@ -58,7 +67,7 @@ class RefreshingTab(QWidget):
     def _changed(self, tables: frozenset[str]) -> None:
         if tables & self.tables:
             self._stale = True
-            if self.isVisible():
+            if self.isVisible() or self.refresh_while_hidden:
                 self.reload()
 
     def showEvent(self, event: Any) -> None:

@@ -1,11 +1,20 @@
-"""Labels and colours shared by the monitoring screens."""
+"""Labels, colours and the list-with-actions layout shared by the monitoring screens."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.models import enums as e
 from app.services.labels import enum_label
@@ -42,3 +51,33 @@ def fill_combo(combo: QComboBox, items: list[tuple[str, Any]], first: str | None
     index = combo.findData(current)
     combo.setCurrentIndex(max(0, index))
     combo.blockSignals(False)
+
+
+def selectable_list(model: QAbstractItemModel, name: str) -> QTableView:
+    """A list of whole rows, several of which can be chosen for the tab's actions."""
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    table.verticalHeader().hide()
+    return table
+
+
+def list_with_actions(
+    tab: QWidget, intro: str, table: QTableView, actions: list[QWidget], right: list[QWidget]
+) -> None:
+    """Lay ``tab`` out as an explaining line, the list, and a row of buttons under it:
+    ``actions`` on the left, ``right`` (a status, a button for the whole list) on the right."""
+    explanation = QLabel(intro)
+    explanation.setWordWrap(True)
+    buttons = QHBoxLayout()
+    for widget in actions:
+        buttons.addWidget(widget)
+    buttons.addStretch(1)
+    for widget in right:
+        buttons.addWidget(widget)
+    layout = QVBoxLayout(tab)
+    layout.addWidget(explanation)
+    layout.addWidget(table, 1)
+    layout.addLayout(buttons)

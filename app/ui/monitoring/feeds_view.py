@@ -6,17 +6,14 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,9 +21,9 @@ from PySide6.QtWidgets import (
 from app.ui.context import UiContext
 from app.ui.formatting import format_datetime, format_number
 from app.ui.forms import FormErrors
+from app.ui.monitoring.common import list_with_actions, selectable_list
 from app.ui.row_models import DANGER, GOOD, Column, RowListModel
-
-WATCHED = frozenset({"feed_subscription", "feed_proposal", "press_agency"})
+from app.ui.workspace import RefreshingTab, selected_rows, set_widths
 
 
 def _state(feed: Any) -> str:
@@ -77,10 +74,11 @@ class AddFeedDialog(QDialog):
         self.errors.show(error)
 
 
-class FeedsView(QWidget):
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+class FeedsView(RefreshingTab):
+    tables = frozenset({"feed_subscription", "feed_proposal", "press_agency"})
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx)
         columns = [
             Column(self.tr("Agency"), lambda f: f.agency_name),
             Column(self.tr("Feed"), lambda f: f.title or f.url, tooltip=lambda f: f.url),
@@ -96,67 +94,45 @@ class FeedsView(QWidget):
             ),
         ]
         self.model = RowListModel(columns, self)
-        self.table = QTableView()
-        self.table.setObjectName("feeds_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
+        self.table = selectable_list(self.model, "feeds_table")
         self.table.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 170), (1, 240), (2, 120), (3, 120), (4, 120), (5, 70)):
-            self.table.setColumnWidth(column, width)
+        set_widths(self.table, [170, 240, 120, 120, 120, 70])
         self.add_button = QPushButton(self.tr("Follow a feed…"))
         self.import_button = QPushButton(self.tr("Follow the feeds of every agency"))
         self.remove_button = QPushButton(self.tr("Stop following"))
         self.fetch_button = QPushButton(self.tr("Check feeds now"))
         self.status = QLabel()
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.import_button, self.remove_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.status)
-        buttons.addWidget(self.fetch_button)
-        intro = QLabel(
-            self.tr(
-                "Feeds are checked in the background every 30 minutes while CommDesk is open and the network is there. A feed that fails is retried later; its error is shown here."
-            )
+        intro = self.tr(
+            "Feeds are checked in the background every 30 minutes while CommDesk is open and the network is there. A feed that fails is retried later; its error is shown here."
         )
-        intro.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
+        list_with_actions(
+            self,
+            intro,
+            self.table,
+            [self.add_button, self.import_button, self.remove_button],
+            [self.status, self.fetch_button],
+        )
         self.add_button.clicked.connect(self.add_feed)
         self.import_button.clicked.connect(self.import_agency_feeds)
         self.remove_button.clicked.connect(self.remove_selected)
-        ctx.data_changed.changed.connect(self._data_changed)
-        self.refresh()
 
-    def refresh(self) -> None:
-        feeds = self.ctx.services.feeds
-        self.ctx.tasks.run_db(feeds.list, self.model.set_rows)
-
-    def _data_changed(self, tables: frozenset[str]) -> None:
-        if tables & WATCHED:
-            self.refresh()
+    def load(self) -> None:
+        self.run(self.ctx.services.feeds.list, self.model.set_rows)
 
     def add_feed(self) -> None:
-        agencies = self.ctx.services.agencies
-        self.ctx.tasks.run_db(agencies.names, self._ask_feed)
-
-    def _ask_feed(self, agencies: list[tuple[str, str]]) -> None:
-        self.dialog = AddFeedDialog(self.ctx, agencies, self)
-        self.dialog.open()
+        self.run(
+            self.ctx.services.agencies.names,
+            lambda agencies: self.open_dialog(AddFeedDialog(self.ctx, agencies, self)),
+        )
 
     def import_agency_feeds(self) -> None:
-        feeds = self.ctx.services.feeds
-        self.ctx.tasks.run_db(
-            feeds.subscribe_agency_feeds,
+        self.run(
+            self.ctx.services.feeds.subscribe_agency_feeds,
             lambda n: self.status.setText(self.tr("%1 feeds added").replace("%1", format_number(n))),
         )
 
     def remove_selected(self) -> None:
-        rows = [self.model.row_at(i.row()) for i in self.table.selectionModel().selectedRows()]
-        ids = [r.id for r in rows if r is not None]
+        ids = [feed.id for feed in selected_rows(self.table)]
         feeds = self.ctx.services.feeds
 
         def remove() -> None:

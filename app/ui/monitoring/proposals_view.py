@@ -5,31 +5,23 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton
 
 from app.ui.context import UiContext
 from app.ui.formatting import format_datetime, format_number
-from app.ui.monitoring.common import TONE_COLOURS, tone_label
+from app.ui.monitoring.common import TONE_COLOURS, list_with_actions, selectable_list, tone_label
 from app.ui.row_models import Column, RowListModel
+from app.ui.workspace import RefreshingTab, selected_rows, set_widths
 
-WATCHED = frozenset({"feed_proposal", "policy_topic", "press_agency"})
 
-
-class ProposalsView(QWidget):
+class ProposalsView(RefreshingTab):
+    tables = frozenset({"feed_proposal", "policy_topic", "press_agency"})
+    # The Monitoring page shows how many are waiting in this tab's title.
+    refresh_while_hidden = True
     fetch_requested = Signal()
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx)
         columns = [
             Column(self.tr("Published"), lambda p: format_datetime(p.published_at or p.found_at)),
             Column(self.tr("Headline"), lambda p: p.headline, tooltip=lambda p: p.summary),
@@ -45,60 +37,42 @@ class ProposalsView(QWidget):
             Column(self.tr("Address"), lambda p: p.url),
         ]
         self.model = RowListModel(columns, self)
-        self.table = QTableView()
-        self.table.setObjectName("proposals_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.verticalHeader().hide()
+        self.table = selectable_list(self.model, "proposals_table")
+        set_widths(self.table, [120, 0, 160, 200, 140, 220])
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 120), (2, 160), (3, 200), (4, 140), (5, 220)):
-            self.table.setColumnWidth(column, width)
         self.accept_button = QPushButton(self.tr("Accept into the log"))
         self.accept_button.setObjectName("accept_proposal")
         self.dismiss_button = QPushButton(self.tr("Dismiss"))
         self.fetch_button = QPushButton(self.tr("Check feeds now"))
         self.status = QLabel()
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.accept_button)
-        buttons.addWidget(self.dismiss_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.status)
-        buttons.addWidget(self.fetch_button)
-        intro = QLabel(
-            self.tr(
-                "Articles from the followed feeds that mention a policy topic's keywords. Accept the ones about the province; the tone is suggested and can be changed in the log."
-            )
+        intro = self.tr(
+            "Articles from the followed feeds that mention a policy topic's keywords. Accept the ones about the province; the tone is suggested and can be changed in the log."
         )
-        intro.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
+        list_with_actions(
+            self,
+            intro,
+            self.table,
+            [self.accept_button, self.dismiss_button],
+            [self.status, self.fetch_button],
+        )
         self.accept_button.clicked.connect(self.accept_selected)
         self.dismiss_button.clicked.connect(self.dismiss_selected)
         self.fetch_button.clicked.connect(self.fetch_requested.emit)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
-        ctx.data_changed.changed.connect(self._data_changed)
         self._update_buttons()
-        self.refresh()
+        self.reload()
 
-    def refresh(self) -> None:
+    def load(self) -> None:
         feeds = self.ctx.services.feeds
-        self.ctx.tasks.run_db(lambda: feeds.proposals(limit=2000), self._loaded)
+        self.run(lambda: feeds.proposals(limit=2000), self._loaded)
 
     def _loaded(self, rows: list[Any]) -> None:
         self.model.set_rows(rows)
         self.status.setText(self.tr("%1 waiting").replace("%1", format_number(len(rows))))
 
-    def _data_changed(self, tables: frozenset[str]) -> None:
-        if tables & WATCHED:
-            self.refresh()
-
     def selected(self) -> list[Any]:
-        rows = [self.model.row_at(index.row()) for index in self.table.selectionModel().selectedRows()]
-        return [r for r in rows if r is not None]
+        return selected_rows(self.table)
 
     def _update_buttons(self) -> None:
         chosen = bool(self.table.selectionModel().selectedRows())
