@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, literal_column, select
+from sqlalchemy import case, func, literal_column, select
 from sqlalchemy.sql import ColumnElement
 from sqlalchemy.sql.elements import Label
 
@@ -282,12 +282,12 @@ class TrendService:
     # ----- counts --------------------------------------------------------------------------
 
     def _range(self, start: date | None, end: date | None) -> tuple[date, date]:
+        # The first and last live articles, each found at its end of ix_coverage_item_trend;
+        # min() and max() under the deleted_at condition read the whole index instead.
+        live = select(CoverageItem.published_at).where(CoverageItem.deleted_at.is_(None)).limit(1)
         with self.ctx.db.session() as session:
-            first, last = session.execute(
-                select(func.min(CoverageItem.published_at), func.max(CoverageItem.published_at)).where(
-                    CoverageItem.deleted_at.is_(None)
-                )
-            ).one()
+            first = session.scalar(live.order_by(CoverageItem.published_at))
+            last = session.scalar(live.order_by(CoverageItem.published_at.desc()))
         today = local_today()
         if start is None:
             start = first.astimezone(LOCAL_TZ).date() if first is not None else today
@@ -359,35 +359,28 @@ class TrendService:
     def topic_totals(self, start: date | None = None, end: date | None = None) -> list[TopicTotals]:
         """Articles per topic and tone over a period, the most covered topics first."""
         start, end = self._range(start, end)
-        query = (
-            select(
-                PolicyTopic.id,
-                PolicyTopic.name,
-                PolicyTopic.field,
-                CoverageItem.sentiment,
-                func.count(),
-            )
-            .join(CoverageTopic, CoverageTopic.topic_id == PolicyTopic.id)
+        # One group per topic, its tones summed in the same pass: grouping by topic and tone, with
+        # the topic's name and field carried along, had SQLite sort every article-topic pair with
+        # all of that and look up the topic's row for each (2 to 3 times slower over ten years).
+        # The names are read once per topic afterwards.
+        tones = [
+            func.sum(case((CoverageItem.sentiment == tone, 1), else_=0)).label(tone) for tone in SENTIMENTS
+        ]
+        counts = (
+            select(CoverageTopic.topic_id, *tones)
             .join(CoverageItem, CoverageItem.id == CoverageTopic.coverage_id)
             .where(*self._where(start, end), CoverageTopic.deleted_at.is_(None))
-            .group_by(PolicyTopic.id, CoverageItem.sentiment)
+            .group_by(CoverageTopic.topic_id)
+            .subquery()
         )
-        totals: dict[str, dict[str, Any]] = {}
+        query = select(
+            PolicyTopic.id, PolicyTopic.name, PolicyTopic.field, *(counts.c[tone] for tone in SENTIMENTS)
+        ).join(counts, counts.c.topic_id == PolicyTopic.id)
         with self.ctx.db.session() as session:
-            for topic_id, name, topic_field, sentiment, count in session.execute(query):
-                entry = totals.setdefault(topic_id, {"name": name, "field": topic_field})
-                entry[sentiment] = count
-        result = [
-            TopicTotals(
-                topic_id,
-                values["name"],
-                values["field"] or "",
-                values.get("positive", 0),
-                values.get("neutral", 0),
-                values.get("negative", 0),
-            )
-            for topic_id, values in totals.items()
-        ]
+            result = [
+                TopicTotals(topic_id, name, topic_field or "", positive, neutral, negative)
+                for topic_id, name, topic_field, positive, neutral, negative in session.execute(query)
+            ]
         return sorted(result, key=lambda t: (-t.total, t.name))
 
     # ----- warnings ------------------------------------------------------------------------------
