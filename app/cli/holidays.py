@@ -37,11 +37,13 @@ def run_list(args: argparse.Namespace, folder: Path) -> int:
 
     services = open_services(folder)
     try:
-        rows = services.holidays.list(order_by="day")
+        if args.year is None:
+            shown = services.holidays.list(order_by="day")
+        else:
+            shown = services.holidays.in_year(args.year)
         office_id = services.ctx.office_id
     finally:
         services.close()
-    shown = [row for row in rows if args.year is None or row.day.year == args.year]
     for row in shown:
         kind = enum_label(HolidayOverrideKind, row.kind)
         source = str(Message("trung ương", "central")) if row.office_id != office_id else ""
@@ -79,29 +81,11 @@ def run_add(args: argparse.Namespace, folder: Path) -> int:
 
 
 def run_remove(args: argparse.Namespace, folder: Path) -> int:
-    from app.errors import NotFound
     from app.services import open_services
-    from app.services.fields import Invalid, clean_value
-    from app.services.holidays import HolidayOverrideService
 
-    try:
-        day = clean_value(HolidayOverrideService.fields["day"], args.day)
-    except Invalid as exc:
-        raise NotFound(
-            Message(f"Ngày {args.day}: {exc.reason.vi}", f"Day {args.day}: {exc.reason.en}")
-        ) from None
     services = open_services(folder)
     try:
-        rows = services.holidays.list(filters={"day": day, "office_id": services.ctx.office_id})
-        if not rows:
-            raise NotFound(
-                Message(
-                    f"Đơn vị này chưa công bố điều chỉnh nào cho ngày {day:%d/%m/%Y}.",
-                    f"This office has published no change for {day:%d/%m/%Y}.",
-                )
-            )
-        for row in rows:
-            services.holidays.delete(row.id)
+        day = services.holidays.withdraw(args.day)
     finally:
         services.close()
     print(str(Message(f"Đã rút điều chỉnh ngày {day:%d/%m/%Y}.", f"Withdrew the change for {day:%d/%m/%Y}.")))

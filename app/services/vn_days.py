@@ -62,6 +62,16 @@ def holiday_name(day: date) -> Message | None:
     return Message(vi, _holidays(day.year, "en_US").get(day, vi))
 
 
+def public_holidays(year: int) -> dict[date, Message]:
+    """The built-in public holidays of ``year`` (before any published override), by day."""
+    return {day: holiday for day in sorted(_holidays(year, "vi")) if (holiday := holiday_name(day))}
+
+
+def swapped_workdays(year: int) -> frozenset[date]:
+    """The built-in weekend days of ``year`` worked in exchange for a day off."""
+    return _swapped_workdays(year)
+
+
 @lru_cache(maxsize=4096)
 def day_info(day: date) -> DayInfo:
     from lunardate import LunarDate
