@@ -1144,6 +1144,10 @@
         <source> days</source>
         <translation> ngày</translation>
     </message>
+    <message>
+        <source>Holiday schedule</source>
+        <translation>Lịch nghỉ lễ, Tết</translation>
+    </message>
 </context>
 <context>
     <name>CompliancePanel</name>
@@ -2135,6 +2139,144 @@ Các thay đổi sau thời điểm tạo bản sao đó sẽ không còn trong 
     <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>HolidayOverrideForm</name>
+    <message>
+        <source>Holiday schedule change</source>
+        <translation>Điều chỉnh lịch nghỉ lễ</translation>
+    </message>
+    <message>
+        <source>New holiday schedule change</source>
+        <translation>Điều chỉnh lịch nghỉ lễ mới</translation>
+    </message>
+    <message>
+        <source>Day off: an extra holiday or a day off in exchange</source>
+        <translation>Ngày nghỉ: nghỉ thêm hoặc nghỉ bù</translation>
+    </message>
+    <message>
+        <source>Working day: a weekend worked or a holiday cancelled</source>
+        <translation>Ngày làm việc: đi làm bù ngày cuối tuần hoặc bỏ ngày nghỉ lễ</translation>
+    </message>
+    <message>
+        <source>e.g. Nghỉ Tết Nguyên Đán (bổ sung)</source>
+        <translation>ví dụ: Nghỉ Tết Nguyên Đán (bổ sung)</translation>
+    </message>
+    <message>
+        <source>Shown when CommDesk is in English</source>
+        <translation>Hiển thị khi CommDesk dùng tiếng Anh</translation>
+    </message>
+    <message>
+        <source>e.g. Thông báo 6150/TB-BLĐTBXH</source>
+        <translation>ví dụ: Thông báo 6150/TB-BLĐTBXH</translation>
+    </message>
+    <message>
+        <source>Saved changes are published to every office at the next sync.</source>
+        <translation>Điều chỉnh đã lưu được công bố tới mọi đơn vị ở lần đồng bộ tới.</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Name in English</source>
+        <translation>Tên tiếng Anh</translation>
+    </message>
+    <message>
+        <source>Announced by</source>
+        <translation>Văn bản công bố</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>public holiday: %1</source>
+        <translation>ngày lễ: %1</translation>
+    </message>
+    <message>
+        <source>a weekend day already worked in exchange for a day off</source>
+        <translation>ngày cuối tuần đã là ngày đi làm bù cho ngày nghỉ</translation>
+    </message>
+    <message>
+        <source>weekend</source>
+        <translation>ngày cuối tuần</translation>
+    </message>
+    <message>
+        <source>working day</source>
+        <translation>ngày làm việc</translation>
+    </message>
+</context>
+<context>
+    <name>HolidaySchedulePanel</name>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>Thứ</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <source>Add a change…</source>
+        <translation>Thêm điều chỉnh…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Rút lại</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>This desk is logged in to sync with the central role: the changes it saves here are published to every office at the next sync.</source>
+        <translation>Máy này đăng nhập đồng bộ với vai trò trung ương: các điều chỉnh lưu ở đây được công bố tới mọi đơn vị ở lần đồng bộ tới.</translation>
+    </message>
+    <message>
+        <source>Changes to the holiday schedule are published by the central office and arrive with sync; this list can only be read here.</source>
+        <translation>Các điều chỉnh lịch nghỉ lễ do cơ quan trung ương công bố và được nhận qua đồng bộ; ở đây chỉ được xem.</translation>
+    </message>
+    <message>
+        <source>Built in</source>
+        <translation>Theo lịch có sẵn</translation>
+    </message>
+    <message>
+        <source>Published by the central office</source>
+        <translation>Do trung ương công bố</translation>
+    </message>
+    <message>
+        <source>Instead of: %1</source>
+        <translation>Thay cho: %1</translation>
+    </message>
+    <message>
+        <source>Withdraw the change of %1 (%2)? Every office gets the built-in day back at its next sync.</source>
+        <translation>Rút lại điều chỉnh ngày %1 (%2)? Mọi đơn vị trở lại theo lịch có sẵn ở lần đồng bộ tới.</translation>
     </message>
 </context>
 <context>

@@ -1,9 +1,11 @@
-"""Settings → Calendar: who approves on this computer, and the legal rules the deadlines follow."""
+"""Settings → Calendar: who approves on this computer, the legal rules the deadlines follow, and
+the holiday schedule the calendar and its warnings use."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 
+from app.ui.calendar.holiday_schedule import HolidaySchedulePanel
 from app.ui.context import UiContext
 from app.ui.settings.form import PreferencesForm
 
@@ -29,4 +31,9 @@ class CalendarSection(PreferencesForm):
         self.add_number("compliance.press_question_days", suffix=self.tr(" days"))
         self.add_text("compliance.press_question_basis")
         self.add_number("compliance.due_soon_days", suffix=self.tr(" days"))
+        self.holidays = HolidaySchedulePanel(ctx)
+        box = QGroupBox(self.tr("Holiday schedule"))
+        QVBoxLayout(box).addWidget(self.holidays)
+        self.column.addSpacing(12)
+        self.column.addWidget(box)
         self.load()
