@@ -4,13 +4,14 @@ withdraws changes through the services (so they go to the outbox and sync)."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from sqlalchemy import select
 
 from app.errors import ValidationError
@@ -324,15 +325,50 @@ def test_a_stored_change_can_be_renamed_even_if_it_no_longer_changes_the_day(cen
     assert refused.value.fields() == ["kind"]
 
 
-def test_the_form_in_english(qtbot, central, qapp) -> None:
+def screenshot(widget: Any, name: str) -> None:
+    if os.environ.get("COMMDESK_SCREENSHOTS"):
+        for _ in range(5):  # the list's new height laid out through the enclosing layouts first
+            QApplication.processEvents()
+        widget.grab().save(os.path.join(os.environ["COMMDESK_SCREENSHOTS"], name))
+
+
+def test_no_english_for_a_central_desk_in_vietnamese(qtbot, central) -> None:
+    from test_translations import _looks_english, _visible_texts
+
+    services = central
+    services.holidays.create(
+        {"day": EXTRA_TET_DAY, "kind": "day_off", "name": "Nghỉ Tết Nguyên Đán (bổ sung)"}
+    )
+    services.holidays.create(
+        {"day": CULTURE_DAY, "kind": "workday", "name": "Đi làm (không nghỉ Ngày Văn hóa)"}
+    )
+    ctx, page, panel = open_panel(qtbot, services)
+    panel.table.selectRow(row_of(panel, TET))
+    panel.add_change()
+    form = panel.dialog
+    fill(form, TET, "day_off", "")
+    save_refused(qtbot, form)
+    screenshot(page, "settings-holidays-vi.png")
+    screenshot(form, "holiday-form-vi.png")
+    english = [text for root in (page, form) for _where, text in _visible_texts(root) if _looks_english(text)]
+    assert english == []
+    settle(ctx, services)
+
+
+def test_the_schedule_and_the_form_in_english(qtbot, services, qapp) -> None:
     from app.i18n import set_language
 
     set_language("en")
     install_translations(qapp, "en")
-    ctx = build_context(central)
+    ctx, page, panel = open_panel(qtbot, services)
+    headers = [panel.model.headerData(n, Qt.Orientation.Horizontal) for n in range(5)]
+    assert headers == ["Date", "Weekday", "Name", "Kind", "Source"]
+    assert shown(panel)[TET] == ("17 Feb 2026", "Tuesday", "Lunar New Year", "Public holiday")
+    assert panel.explanation.text().startswith("Changes to the holiday schedule are published by the central")
+    screenshot(page, "settings-holidays-en.png")
     form = HolidayOverrideForm(ctx, day=TET)
     qtbot.addWidget(form)
     assert form.windowTitle() == "New holiday schedule change"
     assert form.day_hint.text() == "Tuesday, public holiday: Lunar New Year"
     assert form.kind.itemText(1).startswith("Day off")
-    settle(ctx, central)
+    settle(ctx, services)
