@@ -67,6 +67,13 @@ def warnings_on(desk: Desk, day: date) -> list[str]:
     return [w.kind for w in desk.services.calendar.conflicts(start, None)]
 
 
+def test_a_central_desk_that_logs_out_can_no_longer_publish(harness: Harness) -> None:
+    central = central_desk(harness)
+    assert central.services.holidays.can_publish()
+    central.sync.logout()
+    assert not central.services.holidays.can_publish()
+
+
 def test_overrides_published_centrally_reach_every_office_read_only(harness: Harness) -> None:
     # Without overrides: an ordinary Friday and a weekend Saturday.
     assert day_info(EXTRA_TET_DAY).holiday is None and not day_info(EXTRA_TET_DAY).is_day_off

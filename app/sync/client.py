@@ -153,8 +153,10 @@ class SyncClient:
         # The server may be unreachable: forgetting the token here is what matters most.
         with contextlib.suppress(SyncFailure, CommDeskError):
             engine.transport.logout()
+        engine.transport.close()
         self.secrets.delete(_secret_key(self.server_url, self.username))
         self.services.settings.set(USERNAME, "")
+        self.services.settings.set(ROLE_SETTING, "")  # a signed-out desk publishes nothing
         self._engine = None
 
     def _refresh_token(self) -> str | None:
