@@ -13,7 +13,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import URL, Engine, create_engine, event, text
+from sqlalchemy import URL, Connection, Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import DatabaseTooNew, DatabaseUnavailable
@@ -149,6 +149,34 @@ def rebuild_search_index(engine: Engine) -> None:
                 f"INSERT INTO {table}_fts(rowid, id, body) "
                 f"SELECT rowid, id, fold({body}) FROM {table} WHERE deleted_at IS NULL"
             )
+
+
+@contextmanager
+def search_index_in_one_go(connection: Connection, table: str) -> Iterator[None]:
+    """Index the rows inserted inside the block with one statement at its end, not one trigger
+    call per row (each trigger call writes the index separately: bulk inserts get slow). The
+    trigger is set aside and put back in the caller's transaction, so a failure leaves the schema,
+    the rows and the index as they were. Rows must be written to ``connection`` (flushed) inside."""
+    trigger = f"{table}_fts_insert"
+    found = connection.exec_driver_sql(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (trigger,)
+    ).scalar()
+    if found is None:
+        yield
+        return
+    # Dropping takes the write lock first: no other desk can add rows between here and the end.
+    connection.exec_driver_sql(f"DROP TRIGGER {trigger}")
+    last = connection.exec_driver_sql(f"SELECT coalesce(max(rowid), 0) FROM {table}").scalar()
+    yield
+    body = " || ' ' || ".join(f"coalesce({c}, '')" for c in SEARCHABLE[table])
+    # A new row updated inside the block was already indexed by the update trigger.
+    connection.exec_driver_sql(
+        f"INSERT INTO {table}_fts(rowid, id, body) "
+        f"SELECT rowid, id, fold({body}) FROM {table} WHERE rowid > ? AND deleted_at IS NULL "
+        f"AND rowid NOT IN (SELECT rowid FROM {table}_fts WHERE rowid > ?)",
+        (last, last),
+    )
+    connection.exec_driver_sql(found)
 
 
 def backup_database(source: Path, destination: Path) -> Path:

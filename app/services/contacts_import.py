@@ -7,16 +7,14 @@ every reason. The person then imports the good rows or nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from app.db import SEARCHABLE
+from app.db import search_index_in_one_go
 from app.errors import FieldProblem
 from app.i18n import Message
 from app.models import Journalist, PressAgency, new_id
@@ -354,7 +352,7 @@ class ContactImporter:
             # Every row carries every field (one statement needs the same columns in each row).
             defaults = {name: None for name in fields} | self.journalists._defaults()
             batch: list[dict[str, Any]] = []
-            with session.no_autoflush, _search_index_in_one_go(session, Journalist.__tablename__):
+            with session.no_autoflush, search_index_in_one_go(session.connection(), Journalist.__tablename__):
                 for good in plan.good:
                     values = dict(good.values)
                     if good.agency_name and "agency_id" not in values:
@@ -377,33 +375,6 @@ class ContactImporter:
         if plan.rejected and not good_rows:
             return plan, ImportResult(0, 0)
         return plan, self.apply(plan)
-
-
-@contextmanager
-def _search_index_in_one_go(session: Session, table: str) -> Iterator[None]:
-    """Index the rows inserted inside the block with one statement at its end, not one trigger
-    call per row. The trigger is set aside and put back in the caller's transaction, so a
-    failure leaves the schema, the rows and the index as they were."""
-    connection = session.connection()
-    trigger = f"{table}_fts_insert"
-    found = connection.exec_driver_sql(
-        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (trigger,)
-    ).scalar()
-    if found is None:
-        yield
-        return
-    # Dropping takes the write lock first: no other desk can add rows between here and the end.
-    connection.exec_driver_sql(f"DROP TRIGGER {trigger}")
-    last = connection.exec_driver_sql(f"SELECT coalesce(max(rowid), 0) FROM {table}").scalar()
-    yield
-    session.flush()
-    body = " || ' ' || ".join(f"coalesce({c}, '')" for c in SEARCHABLE[table])
-    connection.exec_driver_sql(
-        f"INSERT INTO {table}_fts(rowid, id, body) "
-        f"SELECT rowid, id, fold({body}) FROM {table} WHERE rowid > ? AND deleted_at IS NULL",
-        (last,),
-    )
-    connection.exec_driver_sql(found)
 
 
 def _gather(mapping: list[str], raw: list[str]) -> tuple[dict[str, Any], str]:

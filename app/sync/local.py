@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, cast
@@ -19,7 +19,7 @@ from pydantic import ValidationError as PydanticError
 from sqlalchemy import Connection, Table, delete, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from app.db import Database
+from app.db import SEARCHABLE, Database, search_index_in_one_go
 from app.models import SYNCED_MODELS, DeadLetter, OutboxEntry, Setting, SyncConflict, SyncState, new_id
 from app.models.codec import column_kinds, decode_value, encode_value
 from app.models.sort_keys import DERIVED_COLUMNS, fill_sort_keys
@@ -328,29 +328,9 @@ class LocalStore:
         statement = statement.on_conflict_do_update(
             index_elements=["id"], set_={name: statement.excluded[name] for name in columns if name != "id"}
         )
-        try:
-            with connection.begin_nested():
-                connection.execute(statement, decoded)
-        except Exception:
-            # One bad row must not wedge the pull: apply one by one, set aside what fails.
-            for values in decoded:
-                try:
-                    with connection.begin_nested():
-                        connection.execute(statement, [values])
-                except Exception as exc:
-                    summary.quarantined += 1
-                    connection.execute(
-                        insert(dead_t).values(
-                            op_id=new_id(),
-                            entity=entity,
-                            row_id=values["id"],
-                            payload_json=json.dumps(
-                                {k: encode_value(v) for k, v in values.items()}, ensure_ascii=False
-                            ),
-                            error=f"pulled row not applied: {str(getattr(exc, 'orig', exc))[:300]}",
-                            created_at=datetime.now(UTC),
-                        )
-                    )
+        indexed = search_index_in_one_go(connection, entity) if entity in SEARCHABLE else nullcontext()
+        with indexed:
+            _upsert(connection, entity, statement, decoded, summary)
         for op in reconcile_ops:
             connection.execute(insert(outbox_t).values(**op))
 
@@ -467,6 +447,34 @@ class LocalStore:
                 .values(row_id=server_office_id)
             )
         return server_office_id
+
+
+def _upsert(
+    connection: Connection, entity: str, statement: Any, decoded: list[dict[str, Any]], summary: PageSummary
+) -> None:
+    try:
+        with connection.begin_nested():
+            connection.execute(statement, decoded)
+    except Exception:
+        # One bad row must not wedge the pull: apply one by one, set aside what fails.
+        for values in decoded:
+            try:
+                with connection.begin_nested():
+                    connection.execute(statement, [values])
+            except Exception as exc:
+                summary.quarantined += 1
+                connection.execute(
+                    insert(dead_t).values(
+                        op_id=new_id(),
+                        entity=entity,
+                        row_id=values["id"],
+                        payload_json=json.dumps(
+                            {k: encode_value(v) for k, v in values.items()}, ensure_ascii=False
+                        ),
+                        error=f"pulled row not applied: {str(getattr(exc, 'orig', exc))[:300]}",
+                        created_at=datetime.now(UTC),
+                    )
+                )
 
 
 class OfficeMismatch(Exception):
