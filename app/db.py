@@ -245,14 +245,51 @@ def refresh_planner_statistics(engine: Engine, only_if_missing: bool = False) ->
     when the database is closed.
     """
     with engine.begin() as connection:
-        if only_if_missing:
-            table = connection.exec_driver_sql(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'"
-            ).first()
-            if table is not None and connection.exec_driver_sql("SELECT 1 FROM sqlite_stat1 LIMIT 1").first():
-                return
-        connection.exec_driver_sql(f"PRAGMA analysis_limit = {ANALYSIS_LIMIT}")
-        connection.exec_driver_sql("ANALYZE")
+        if not (only_if_missing and _has_statistics(connection)):
+            connection.exec_driver_sql(f"PRAGMA analysis_limit = {ANALYSIS_LIMIT}")
+            connection.exec_driver_sql("ANALYZE")
+        forgotten = _forget_search_index_statistics(connection)
+    if forgotten:
+        # A connection keeps the row counts it loaded even when their rows are gone: start afresh.
+        engine.dispose()
+
+
+def _has_statistics_table(connection: Connection) -> bool:
+    return (
+        connection.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'"
+        ).first()
+        is not None
+    )
+
+
+def _has_statistics(connection: Connection) -> bool:
+    return (
+        _has_statistics_table(connection)
+        and connection.exec_driver_sql("SELECT 1 FROM sqlite_stat1 LIMIT 1").first() is not None
+    )
+
+
+SEARCH_INDEX_SHADOWS = ("data", "idx", "content", "docsize", "config")
+
+
+def _forget_search_index_statistics(connection: Connection) -> bool:
+    """Drop the statistics of the search indexes' own tables (FTS5 shadow tables).
+
+    They only mislead: taken while an index is small (ANALYZE at the first start sees 2 rows in
+    ``*_fts_data``), they make the planner scan the whole table for FTS5's own
+    ``DELETE ... WHERE id >= ? AND id <= ?`` instead of a rowid range. FTS5 runs that at every
+    segment merge, which with the insert trigger happens about once per inserted row, so bulk
+    inserts became quadratic. Without statistics the planner assumes a large table and seeks.
+    """
+    if not _has_statistics_table(connection):
+        return False
+    shadows = [f"{table}_fts_{shadow}" for table in SEARCHABLE for shadow in SEARCH_INDEX_SHADOWS]
+    marks = ", ".join("?" * len(shadows))
+    deleted = connection.exec_driver_sql(
+        f"DELETE FROM sqlite_stat1 WHERE tbl IN ({marks})", tuple(shadows)
+    ).rowcount
+    return bool(deleted)
 
 
 def classify_sqlite_error(exc: BaseException, path: Path) -> DatabaseUnavailable | None:
@@ -324,6 +361,7 @@ class Database:
             with self.engine.begin() as connection:
                 connection.exec_driver_sql(f"PRAGMA analysis_limit = {ANALYSIS_LIMIT}")
                 connection.exec_driver_sql("PRAGMA optimize")
+                _forget_search_index_statistics(connection)
         except Exception:  # statistics are an optimisation: never let them block closing
             pass
         self.engine.dispose()
