@@ -443,3 +443,19 @@ def assert_same_as_server(desk: Desk, server: LiveServer | ProcessServer) -> Non
             if name == "updated_at" or name in DERIVED_COLUMNS:  # derived on each desk, never synced
                 continue
             assert server_values.get(name) == value, (row_id, name, value, server_values.get(name))
+
+
+def clash_on_notes(harness: Harness) -> tuple[Desk, Desk, Desk, str]:
+    """Desks an, binh and chi; an and binh change the same journalist's notes offline, an first."""
+    a = harness.desk("an", set_up=True)
+    journalist = a.services.journalists.create({"full_name": "Lê Văn Tám", "notes": "ban đầu"})
+    a.ok_round()
+    b = harness.desk("binh")
+    c = harness.desk("chi")
+    b.ok_round()
+    c.ok_round()
+    a.services.journalists.update(journalist.id, {"notes": "của An"})
+    b.services.journalists.update(journalist.id, {"notes": "của Bình"})
+    a.ok_round()
+    assert b.ok_round().conflicts == 1  # binh wrote last: binh's value stands, An's is kept aside
+    return a, b, c, journalist.id

@@ -7,6 +7,7 @@ import httpx
 from sync_harness import (  # noqa: F401  (fixtures)
     Desk,
     Harness,
+    clash_on_notes,
     harness_fixture,
     live_server_fixture,
     memory_keyring_fixture,
@@ -28,26 +29,10 @@ from app.sync.protocol import (
 )
 
 
-def _clash(harness: Harness) -> tuple[Desk, Desk, Desk, str]:
-    """Desks an, binh and chi; an and binh change the same journalist's notes offline, an first."""
-    a = harness.desk("an", set_up=True)
-    journalist = a.services.journalists.create({"full_name": "Lê Văn Tám", "notes": "ban đầu"})
-    a.ok_round()
-    b = harness.desk("binh")
-    c = harness.desk("chi")
-    b.ok_round()
-    c.ok_round()
-    a.services.journalists.update(journalist.id, {"notes": "của An"})
-    b.services.journalists.update(journalist.id, {"notes": "của Bình"})
-    a.ok_round()
-    assert b.ok_round().conflicts == 1  # binh wrote last: binh's value stands, An's is kept aside
-    return a, b, c, journalist.id
-
-
 def test_every_desk_of_the_office_sees_the_conflict_and_one_resolution_clears_it(
     harness: Harness,
 ) -> None:
-    a, b, c, row_id = _clash(harness)
+    a, b, c, row_id = clash_on_notes(harness)
     other_office = harness.desk("dung", office="UBND-B", set_up=True)
     for desk in (a, c, b, other_office):
         desk.ok_round()
@@ -86,7 +71,7 @@ def test_every_desk_of_the_office_sees_the_conflict_and_one_resolution_clears_it
 
 
 def test_two_desks_resolving_at_once_resolve_it_once(harness: Harness) -> None:
-    a, b, c, row_id = _clash(harness)
+    a, b, c, row_id = clash_on_notes(harness)
     a.ok_round()
     c.ok_round()
     for desk in (a, b):
@@ -112,7 +97,7 @@ def test_two_desks_resolving_at_once_resolve_it_once(harness: Harness) -> None:
 
 def test_resolutions_that_do_not_fit_are_answered_per_op(harness: Harness) -> None:
     """An unknown conflict id (or another office's) changes nothing; a made-up choice is refused."""
-    a, b, _c, _row_id = _clash(harness)
+    a, b, _c, _row_id = clash_on_notes(harness)
     (conflict,) = ConflictInbox(b.services).open()
     outsider = harness.desk("dung", office="UBND-B", set_up=True)
     outsider.ok_round()

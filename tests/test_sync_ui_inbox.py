@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from sync_harness import (  # noqa: F401  (fixtures)
     Desk,
     Harness,
+    clash_on_notes,
     harness_fixture,
     live_server_fixture,
     memory_keyring_fixture,
@@ -35,22 +36,12 @@ def _qt_garbage_on_the_gui_thread() -> Iterator[None]:
 
 
 def clash(harness: Harness) -> tuple[Desk, Desk, Desk, str]:
-    """Desks an, binh and chi; an and binh change a journalist's notes offline, binh last: binh's
-    value is in use, An's was replaced; chi wrote neither."""
-    a = harness.desk("an", set_up=True)
-    journalist = a.services.journalists.create({"full_name": "Lê Văn Tám", "notes": "ban đầu"})
-    a.ok_round()
-    b = harness.desk("binh")
-    c = harness.desk("chi")
-    b.ok_round()
-    c.ok_round()
-    a.services.journalists.update(journalist.id, {"notes": "của An"})
-    b.services.journalists.update(journalist.id, {"notes": "của Bình"})
-    a.ok_round()
-    assert b.ok_round().conflicts == 1
+    """The office-wide clash of tests/sync_harness.py, then an and chi sync: binh's value is in
+    use, An's was replaced; chi wrote neither."""
+    a, b, c, row_id = clash_on_notes(harness)
     a.ok_round()
     c.ok_round()
-    return a, b, c, journalist.id
+    return a, b, c, row_id
 
 
 def open_inbox(qtbot, desk: Desk) -> tuple[MainWindow, SyncPage]:
